@@ -23,8 +23,16 @@ public sealed class PublishSecretVersionCommand : SecretValueCmdletBase
     private const string MoveSet = "MoveStage";
     private const string DefaultStage = "AWSCURRENT";
 
-    /// <summary>The secret's name or ARN. Binds from strings and from objects with a Name, ARN or SecretId property.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>
+    /// The secret's name or ARN. Binds from strings and from objects with a Name, ARN or SecretId property, except
+    /// in the SecureString set, where the pipeline carries the value: there a SecretVersion must not bind by
+    /// property name, or the binder would settle on that default set and never bind VersionId (rollback pipeline).
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = MoveSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = StringSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = BinarySet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = HashtableSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = SecureStringSet)]
     [Alias("ARN", "Name", "SecretArn")]
     [ArgumentCompleter(typeof(SecretNameCompleter))]
     public string SecretId { get; set; } = string.Empty;
@@ -38,7 +46,7 @@ public sealed class PublishSecretVersionCommand : SecretValueCmdletBase
     [Parameter(ParameterSetName = SecureStringSet)]
     [Parameter(ParameterSetName = BinarySet)]
     [Parameter(ParameterSetName = HashtableSet)]
-    [Parameter(Mandatory = true, ParameterSetName = MoveSet)]
+    [Parameter(ParameterSetName = MoveSet)]
     [ValidateNotNull]
     public string[]? VersionStage { get; set; }
 
@@ -121,7 +129,7 @@ public sealed class PublishSecretVersionCommand : SecretValueCmdletBase
             return;
         }
 
-        var stages = VersionStage!;
+        var stages = VersionStage ?? new[] { DefaultStage };
         if (!ShouldProcess(SecretId, $"Move staging label(s) {string.Join(", ", stages)} to version {target}"))
         {
             return;
