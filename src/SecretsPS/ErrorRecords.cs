@@ -127,19 +127,19 @@ internal static class ErrorRecords
         {
             case ClientConfigurationProblem.NoRegion:
                 return Build(
-                    new InvalidOperationException($"No AWS region was found. Pass -Region (e.g. -Region us-east-1), set the AWS_REGION environment variable, or add 'region = <name>' to profile '{profileText}' in ~/.aws/config. ({exception.Message})", exception),
+                    new InvalidOperationException($"No AWS region was found. Pass -Region (e.g. -Region us-east-1), set the AWS_REGION environment variable, or add 'region = <name>' to profile '{profileText}' in ~/.aws/config.", exception),
                     NoRegion,
                     ErrorCategory.InvalidArgument,
                     null);
             case ClientConfigurationProblem.NoCredentials:
                 return Build(
-                    new InvalidOperationException($"No AWS credentials were found. Pass -Credential (user name = access key id, password = secret access key) or -ProfileName, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add credentials to profile '{profileText}' in ~/.aws/credentials. ({exception.Message})", exception),
+                    new InvalidOperationException($"No AWS credentials were found. Pass -Credential (user name = access key id, password = secret access key) or -ProfileName, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add credentials to profile '{profileText}' in ~/.aws/credentials.", exception),
                     NoCredentials,
                     ErrorCategory.AuthenticationError,
                     null);
             case ClientConfigurationProblem.ProfileNotFound:
                 return Build(
-                    new ItemNotFoundException($"The AWS profile '{profileText}' was not found in ~/.aws/config or ~/.aws/credentials. Check -ProfileName or AWS_PROFILE, or create the profile (e.g. 'aws configure --profile {profileText}'). ({exception.Message})", exception),
+                    new ItemNotFoundException($"The AWS profile '{profileText}' was not found in ~/.aws/config or ~/.aws/credentials. Check -ProfileName or AWS_PROFILE, or create the profile (e.g. 'aws configure --profile {profileText}').", exception),
                     ProfileNotFound,
                     ErrorCategory.ObjectNotFound,
                     profile);

@@ -20,6 +20,7 @@ public sealed class NewSecretCommand : SecretValueCmdletBase
 
     /// <summary>The new secret's name.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [AllowEmptyString]
     [ArgumentCompleter(typeof(SecretNameCompleter))]
     public string Name { get; set; } = string.Empty;
 

@@ -34,6 +34,7 @@ public sealed class PublishSecretVersionCommand : SecretValueCmdletBase
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = HashtableSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = SecureStringSet)]
     [Alias("ARN", "Name", "SecretArn")]
+    [AllowEmptyString]
     [ArgumentCompleter(typeof(SecretNameCompleter))]
     public string SecretId { get; set; } = string.Empty;
 

@@ -22,6 +22,7 @@ public sealed class SetSecretCommand : SecretValueCmdletBase
     /// <summary>Secret names or ARNs. Binds from strings and from objects with a Name, ARN or SecretId property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ARN", "Name", "SecretArn")]
+    [AllowEmptyString]
     [ArgumentCompleter(typeof(SecretNameCompleter))]
     public string[] SecretId { get; set; } = Array.Empty<string>();
 
