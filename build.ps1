@@ -118,13 +118,30 @@ function Get-PwshCommandLine {
 }
 
 # Runs a script in a fresh pwsh process (no profile) and returns its exit code; output goes to the console.
+# -Environment changes variables for the child only ($null removes one).
 function Invoke-FreshPwsh {
-    param([Parameter(Mandatory)][string] $File, [string[]] $ArgumentList = @())
+    param([Parameter(Mandatory)][string] $File, [string[]] $ArgumentList = @(), [hashtable] $Environment = @{})
     $commandLine = Get-PwshCommandLine
     $exe = $commandLine[0]
     $prefix = @($commandLine | Select-Object -Skip 1)
-    & $exe @prefix -NoProfile -NonInteractive -File $File @ArgumentList | Out-Host
-    return $LASTEXITCODE
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        Set-EnvironmentVariable -Name $name -Value $Environment[$name]
+    }
+    try {
+        & $exe @prefix -NoProfile -NonInteractive -File $File @ArgumentList | Out-Host
+        return $LASTEXITCODE
+    }
+    finally {
+        foreach ($name in $saved.Keys) { Set-EnvironmentVariable -Name $name -Value $saved[$name] }
+    }
+}
+
+function New-TemporaryFolder {
+    param([Parameter(Mandatory)][string] $Prefix)
+    $path = Join-Path ([IO.Path]::GetTempPath()) "$Prefix-$([guid]::NewGuid().ToString('N'))"
+    return (New-Item -ItemType Directory -Force -Path $path).FullName
 }
 
 function Get-FreeTcpPort {
@@ -387,7 +404,7 @@ $BuildScript = {
         Get-ChildItem -LiteralPath (Join-Path $ModuleDir 'en-US') | ForEach-Object { Write-Build Green "  $($_.Name) ($($_.Length) bytes)" }
     }
 
-    task Test Build, {
+    task Test Build, Pack, {
         $null = New-Item -ItemType Directory -Force -Path $TestResultsDir
         $runXunit = $Suite -in 'All', 'Xunit'
         $runPester = $Suite -in 'All', 'Pester'
@@ -494,68 +511,81 @@ $result | Select-Object PassedCount, FailedCount, SkippedCount, InconclusiveCoun
         }
     }
 
-    task Package Build, {
+    # Publish-PSResource to a throw-away folder repository: out/SecretsPS.<version>.nupkg. PSResourceGet keeps its
+    # repository list per user, so the child pwsh gets a private data folder (XDG_DATA_HOME, Linux and macOS) and a
+    # unique repository name it always unregisters: the developer's own list is left alone.
+    task Pack -If { $RequestedTask -ne 'Test' -or $Suite -ne 'Xunit' } Build, {
         $nupkg = Join-Path $OutDir "SecretsPS.$ModuleVersion.nupkg"
         if (Test-Path -LiteralPath $nupkg) { Remove-Item -LiteralPath $nupkg -Force }
-        $work = Join-Path ([IO.Path]::GetTempPath()) "secretsps-package-$([guid]::NewGuid().ToString('N'))"
-        $null = New-Item -ItemType Directory -Force -Path $work
+        $work = New-TemporaryFolder 'secretsps-pack'
         $script = Join-Path $work 'Publish-Package.ps1'
-        # PSResourceGet keeps its repository list per user; the child gets a private data folder (XDG_DATA_HOME on
-        # Linux and macOS) and a unique repository name it always unregisters, so the developer's list is untouched.
         Set-Content -LiteralPath $script -Encoding utf8NoBOM -Value @'
-param([string] $ModuleDir, [string] $Work, [string] $Version, [string] $Nupkg)
+param([string] $ModuleDir, [string] $Work, [string] $Nupkg)
 $ErrorActionPreference = 'Stop'
 $feed = Join-Path $Work 'feed'
-$installRoot = Join-Path $Work 'installed'
-$null = New-Item -ItemType Directory -Force -Path $feed, $installRoot
+$null = New-Item -ItemType Directory -Force -Path $feed
 $repository = "SecretsPSBuild$([guid]::NewGuid().ToString('N'))"
 Register-PSResourceRepository -Name $repository -Uri $feed -Trusted
 try {
     Publish-PSResource -Path $ModuleDir -Repository $repository
-    $built = Get-ChildItem -LiteralPath $feed -Filter '*.nupkg' | Select-Object -First 1
-    if (-not $built) { throw "Publish-PSResource produced no .nupkg in $feed." }
-    Copy-Item -LiteralPath $built.FullName -Destination $Nupkg -Force
-    Write-Host "Package: $Nupkg ($([Math]::Round($built.Length / 1KB)) KB)"
-    Save-PSResource -Name SecretsPS -Version $Version -Repository $repository -Path $installRoot -TrustRepository
 }
 finally {
     Unregister-PSResourceRepository -Name $repository
 }
-$manifest = Join-Path $installRoot "SecretsPS/$Version/SecretsPS.psd1"
-if (-not (Test-Path -LiteralPath $manifest)) { throw "The package did not install to $manifest." }
-Write-Host "Installed from the local repository into $installRoot"
+$built = @(Get-ChildItem -LiteralPath $feed -Filter '*.nupkg')
+if ($built.Count -ne 1) { throw "Publish-PSResource produced $($built.Count) .nupkg files in $feed." }
+Copy-Item -LiteralPath $built[0].FullName -Destination $Nupkg -Force
 '@
-        $verify = Join-Path $work 'Test-Package.ps1'
-        Set-Content -LiteralPath $verify -Encoding utf8NoBOM -Value @'
-param([string] $Manifest)
-$ErrorActionPreference = 'Stop'
-$module = Import-Module -Name $Manifest -PassThru
-$commands = @(Get-Command -Module SecretsPS)
-Write-Host "Imported SecretsPS $($module.Version) from the installed package: $($commands.Count) cmdlets ($($commands.Name -join ', '))"
-if ($commands.Count -eq 0) { throw 'The installed module exports no command.' }
-'@
-        $savedData = $env:XDG_DATA_HOME
         try {
-            $env:XDG_DATA_HOME = Join-Path $work 'data'
-            $exitCode = Invoke-FreshPwsh -File $script -ArgumentList @('-ModuleDir', $ModuleDir, '-Work', $work, '-Version', $ModuleVersion, '-Nupkg', $nupkg)
-            assert ($exitCode -eq 0) "Publishing the package failed (exit code $exitCode)."
-            # A fresh process again, so the import is the installed copy's and nothing of PSResourceGet's.
-            $exitCode = Invoke-FreshPwsh -File $verify -ArgumentList @('-Manifest', (Join-Path $work "installed/SecretsPS/$ModuleVersion/SecretsPS.psd1"))
-            assert ($exitCode -eq 0) "Importing the installed package failed (exit code $exitCode)."
+            $exitCode = Invoke-FreshPwsh -File $script -ArgumentList @('-ModuleDir', $ModuleDir, '-Work', $work, '-Nupkg', $nupkg) `
+                -Environment @{ XDG_DATA_HOME = (New-Item -ItemType Directory -Force -Path (Join-Path $work 'data')).FullName }
+            assert ($exitCode -eq 0) "Publish-PSResource failed (exit code $exitCode)."
         }
         finally {
-            $env:XDG_DATA_HOME = $savedData
             Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction Ignore
         }
-        Write-Build Green "Package ready: $nupkg"
+        Write-Build Green "Package: $nupkg ($([Math]::Round((Get-Item -LiteralPath $nupkg).Length / 1KB)) KB)"
+    }
+
+    # Pack, then prove the package installs: Install-PSResource from a folder repository into a temporary HOME
+    # (CurrentUser scope lands there), and a fresh pwsh imports it by name and lists its cmdlets.
+    task Package Pack, {
+        $work = New-TemporaryFolder 'secretsps-package'
+        $userHome = Join-Path $work 'home'
+        # .NET reports LocalApplicationData (PSResourceGet's repository list) only when the folder exists.
+        $null = New-Item -ItemType Directory -Force -Path (Join-Path $userHome '.local/share'), (Join-Path $work 'feed')
+        Copy-Item -LiteralPath (Join-Path $OutDir "SecretsPS.$ModuleVersion.nupkg") -Destination (Join-Path $work 'feed')
+        $script = Join-Path $work 'Test-Package.ps1'
+        Set-Content -LiteralPath $script -Encoding utf8NoBOM -Value @'
+param([string] $Feed, [string] $Version)
+$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name SecretsPSLocal -Uri $Feed -Trusted
+Install-PSResource -Name SecretsPS -Version $Version -Repository SecretsPSLocal -Scope CurrentUser -TrustRepository -Quiet
+$installed = Get-InstalledPSResource -Name SecretsPS
+Write-Host "Installed SecretsPS $($installed.Version) into $($installed.InstalledLocation)"
+Import-Module SecretsPS
+$module = Get-Module SecretsPS
+$commands = @($module.ExportedCmdlets.Keys | Sort-Object)
+Write-Host "Import-Module SecretsPS loaded $($module.ModuleBase): $($commands.Count) cmdlets ($($commands -join ', '))"
+if ($commands.Count -eq 0) { throw 'The installed module exports no cmdlet.' }
+'@
+        try {
+            $exitCode = Invoke-FreshPwsh -File $script -ArgumentList @('-Feed', (Join-Path $work 'feed'), '-Version', $ModuleVersion) `
+                -Environment @{ HOME = $userHome; XDG_DATA_HOME = $null; XDG_CONFIG_HOME = $null; XDG_CACHE_HOME = $null }
+            assert ($exitCode -eq 0) "Installing or importing the package failed (exit code $exitCode)."
+        }
+        finally {
+            Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction Ignore
+        }
     }
 
     task . Build
 }
 
+$RequestedTask = $Task
 $exitCode = 0
 try {
-    & $InvokeBuildScript -Task $Task -File $BuildScript
+    & $InvokeBuildScript -Task $RequestedTask -File $BuildScript
 }
 catch {
     # Invoke-Build has already reported the failing task and its error.
