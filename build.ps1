@@ -404,7 +404,8 @@ $BuildScript = {
         Get-ChildItem -LiteralPath (Join-Path $ModuleDir 'en-US') | ForEach-Object { Write-Build Green "  $($_.Name) ($($_.Length) bytes)" }
     }
 
-    task Test Build, Pack, {
+    # A failed Pack does not stop the tests: Package.Tests.ps1 then fails on the missing package, and the rest still run.
+    task Test Build, ?Pack, {
         $null = New-Item -ItemType Directory -Force -Path $TestResultsDir
         $runXunit = $Suite -in 'All', 'Xunit'
         $runPester = $Suite -in 'All', 'Pester'
@@ -491,6 +492,7 @@ $result | Select-Object PassedCount, FailedCount, SkippedCount, InconclusiveCoun
             if ($count.Passed + $count.Failed + $count.Skipped -eq 0) { $problems += "$name ran no test" }
         }
         if ($total.Failed -gt 0) { $problems += "$($total.Failed) test(s) failed" }
+        if ($runPester -and -not $BuildState['Packed']) { $problems += 'packing the module failed (see the Pack task above)' }
         $BuildState.Summary = "$($total.Passed) passed, $($total.Failed) failed, $($total.Skipped) skipped"
         if ($problems) { throw ($problems -join '; ') }
     }
@@ -545,6 +547,7 @@ Copy-Item -LiteralPath $built[0].FullName -Destination $Nupkg -Force
             Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction Ignore
         }
         Write-Build Green "Package: $nupkg ($([Math]::Round((Get-Item -LiteralPath $nupkg).Length / 1KB)) KB)"
+        $BuildState.Packed = $true
     }
 
     # Pack, then prove the package installs: Install-PSResource from a folder repository into a temporary HOME
