@@ -201,8 +201,8 @@ function Stop-MotoServer {
 
 # Points every AWS SDK and CLI at moto with fake keys, and keeps the developer's own AWS configuration out of
 # reach (profiles, tokens, endpoints, instance metadata). Returns the previous values for Restore-Environment.
+# Set before moto starts: moto runs on botocore and would read the developer's AWS_PROFILE too.
 function Set-TestEnvironment {
-    param([Parameter(Mandatory)][string] $Endpoint)
     $emptyDir = Join-Path $TestResultsDir 'aws-empty'
     $null = New-Item -ItemType Directory -Force -Path $emptyDir
     $configFile = Join-Path $emptyDir 'config'
@@ -210,7 +210,7 @@ function Set-TestEnvironment {
     Set-Content -LiteralPath $configFile -Value '' -NoNewline
     Set-Content -LiteralPath $credentialsFile -Value '' -NoNewline
     $values = [ordered]@{
-        SECRETSPS_TEST_ENDPOINT                  = $Endpoint
+        SECRETSPS_TEST_ENDPOINT                  = $null
         AWS_ACCESS_KEY_ID                        = 'testing'
         AWS_SECRET_ACCESS_KEY                    = 'testing'
         AWS_REGION                               = 'us-east-1'
@@ -238,12 +238,20 @@ function Set-TestEnvironment {
         AWS_IGNORE_CONFIGURED_ENDPOINT_URLS      = $null
         PYTHONIOENCODING                         = 'utf-8'
     }
-    $saved = [ordered]@{}
-    foreach ($name in $values.Keys) {
-        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        Set-EnvironmentVariable -Name $name -Value $values[$name]
+    # moto is on loopback: never send it through a proxy the developer has configured (both spellings are read on
+    # Linux and macOS; Windows has one case-insensitive variable).
+    $changes = [System.Collections.Generic.List[object]]::new()
+    foreach ($name in $values.Keys) { $changes.Add(@($name, $values[$name])) }
+    foreach ($name in @('NO_PROXY') + @(if (-not $IsWindows) { 'no_proxy' })) {
+        $current = "$([Environment]::GetEnvironmentVariable($name))" -split ',' | Where-Object { $_ }
+        $changes.Add(@($name, ((@('127.0.0.1', 'localhost', '::1') + @($current)) -join ',')))
     }
-    return $saved
+    $saved = [System.Collections.Generic.List[object]]::new()
+    foreach ($change in $changes) {
+        $saved.Add(@($change[0], [Environment]::GetEnvironmentVariable($change[0])))
+        Set-EnvironmentVariable -Name $change[0] -Value $change[1]
+    }
+    return , $saved
 }
 
 # Sets or (for $null) removes a process environment variable. [Environment]::SetEnvironmentVariable would turn a
@@ -260,8 +268,8 @@ function Set-EnvironmentVariable {
 
 function Restore-Environment {
     param($Saved)
-    if (-not $Saved) { return }
-    foreach ($name in $Saved.Keys) { Set-EnvironmentVariable -Name $name -Value $Saved[$name] }
+    if ($null -eq $Saved) { return }
+    for ($i = $Saved.Count - 1; $i -ge 0; $i--) { Set-EnvironmentVariable -Name $Saved[$i][0] -Value $Saved[$i][1] }
 }
 
 # Counts of a VSTest trx file: Passed, Failed (Failed, Error, Timeout, Aborted, ...) and Skipped (NotExecuted).
@@ -414,8 +422,9 @@ $BuildScript = {
         $moto = $null
         $savedEnvironment = $null
         try {
+            $savedEnvironment = Set-TestEnvironment
             $moto = Start-MotoServer
-            $savedEnvironment = Set-TestEnvironment -Endpoint $moto.Url
+            $env:SECRETSPS_TEST_ENDPOINT = $moto.Url
 
             if ($runXunit) {
                 $trxDir = Join-Path $TestResultsDir 'xunit'
@@ -501,8 +510,9 @@ $result | Select-Object PassedCount, FailedCount, SkippedCount, InconclusiveCoun
         $moto = $null
         $savedEnvironment = $null
         try {
+            $savedEnvironment = Set-TestEnvironment
             $moto = Start-MotoServer
-            $savedEnvironment = Set-TestEnvironment -Endpoint $moto.Url
+            $env:SECRETSPS_TEST_ENDPOINT = $moto.Url
             $exitCode = Invoke-FreshPwsh -File (Join-Path $BuildRoot 'tests/demo/Invoke-Demo.ps1') -ArgumentList @(
                 '-ModulePath', (Join-Path $ModuleDir 'SecretsPS.psd1'), '-EndpointUrl', $moto.Url)
             assert ($exitCode -eq 0) "The demo failed (exit code $exitCode)."

@@ -13,7 +13,7 @@
         $Endpoint                                               the moto URL (SECRETSPS_TEST_ENDPOINT)
         $EndpointParams                                         @{ EndpointUrl = $Endpoint }, for splatting
         New-TestSecretName [-Prefix]                            a unique secret name per call
-        Invoke-FreshPwsh -Command <string>                      runs code in a new pwsh process (same pwsh)
+        Invoke-ChildPwsh -Command <string>                      runs code in a new pwsh process (same pwsh)
         Invoke-Boto3 -Script <python> [-ArgumentList]           boto3 against moto; prints/returns stdout
         Invoke-AwsCli <args...>                                 the AWS CLI against moto; returns parsed JSON
     build.ps1's Test task starts moto and sets SECRETSPS_TEST_ENDPOINT, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY
@@ -52,7 +52,7 @@ function New-TestSecretName {
     return '{0}-{1}' -f $Prefix, [guid]::NewGuid().ToString('N').Substring(0, 12)
 }
 
-function Invoke-FreshPwsh {
+function Invoke-ChildPwsh {
     <#
     Runs -Command in a new pwsh process without a profile (the same pwsh as this one: `dotnet pwsh.dll` under
     the .NET tool) and returns its output lines. Throws on a non-zero exit code unless -AllowFailure; the exit
