@@ -22,7 +22,14 @@ function Show-Step {
     Write-Host ''
     Write-Host "=== $Title ===" -ForegroundColor Cyan
     Write-Host "PS> $Command" -ForegroundColor Yellow
-    . ([scriptblock]::Create($Command)) | Out-Host
+    $output = . ([scriptblock]::Create($Command))
+    if ([Console]::IsOutputRedirected) {
+        # A log or a pipe has no width of its own: give the table views room instead of PowerShell's 80 columns.
+        $output | Out-String -Width 160 -Stream | ForEach-Object TrimEnd | Write-Host
+    }
+    else {
+        $output | Out-Host
+    }
 }
 
 Write-Host "SecretsPS demo against the moto server at $EndpointUrl" -ForegroundColor Green
