@@ -60,6 +60,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
+$env:DOTNET_NOLOGO = '1'
 
 $RepoRoot = $PSScriptRoot
 $ToolsDir = Join-Path $RepoRoot 'tools'
@@ -603,6 +604,10 @@ try {
 catch {
     # Invoke-Build has already reported the failing task and its error.
     $exitCode = 1
+}
+if ($env:CI -eq 'true') {
+    # Leave no MSBuild node or compiler server running behind a CI job.
+    & dotnet build-server shutdown *> $null
 }
 if ($BuildState.Summary) {
     # The closing line of a test run, always the last line printed.
