@@ -52,6 +52,16 @@ public sealed class TolerantReadingTests
     }
 
     [Fact]
+    public async Task Response_metadata_comes_from_the_http_response_not_the_body()
+    {
+        using var server = new LoopbackServer(_ => new CannedResponse { Body = "{\"RandomPassword\":\"x\",\"RequestId\":\"from-body\",\"HttpStatusCode\":500}", Headers = TestClients.Headers(("x-amzn-RequestId", "from-header")) });
+        using var client = TestClients.For(server);
+        var response = await client.GetRandomPasswordAsync(new GetRandomPasswordRequest());
+        Assert.Equal("from-header", response.RequestId);
+        Assert.Equal(200, response.HttpStatusCode);
+    }
+
+    [Fact]
     public async Task Absent_members_are_null()
     {
         using var server = new LoopbackServer(_ => CannedResponse.Json("{}"));
