@@ -19,9 +19,6 @@ public static class DependencyIsolation
     private static DependencyLoadContext? s_context;
     private static bool s_hooked;
 
-    /// <summary>The private context, or null before the first <see cref="Register"/>.</summary>
-    public static AssemblyLoadContext? Context => s_context;
-
     /// <summary>
     /// Hooks the default context's Resolving event for SecretsPS.Client. Idempotent: a second call (a re-import of
     /// the module) reuses the context created by the first, since a non-collectible context cannot be replaced.
