@@ -48,8 +48,22 @@ public static class AboutTopicWriter
         text.Append("TOPIC\n").Append(Indent).Append(name).Append('\n');
         var headingsSeen = 0;
         var hasShortDescription = false;
+        BlockKind? previous = null;
         foreach (var block in file.Blocks)
         {
+            // A blank line separates blocks, except right under a heading and between items of one list.
+            var separate = previous is not (null or BlockKind.Heading)
+                && !(previous == BlockKind.ListItem && block.Kind == BlockKind.ListItem);
+            if (block.Kind != BlockKind.Comment)
+            {
+                previous = block.Kind;
+            }
+
+            if (separate && block.Kind is BlockKind.Paragraph or BlockKind.ListItem or BlockKind.Fence)
+            {
+                text.Append('\n');
+            }
+
             switch (block.Kind)
             {
                 case BlockKind.Heading:
@@ -77,7 +91,6 @@ public static class AboutTopicWriter
 
                     break;
                 case BlockKind.Paragraph when IsTable(block):
-                    text.Append('\n');
                     foreach (var line in block.Lines)
                     {
                         text.Append(Indent).Append(line.Trim()).Append('\n');
@@ -85,7 +98,6 @@ public static class AboutTopicWriter
 
                     break;
                 case BlockKind.Paragraph:
-                    text.Append('\n');
                     Wrap(text, InlineText.ToPlain(block.Text), Indent, Indent);
                     break;
                 case BlockKind.ListItem:
@@ -94,7 +106,6 @@ public static class AboutTopicWriter
                     Wrap(text, item[marker.Length..], Indent + marker, Indent + new string(' ', marker.Length));
                     break;
                 case BlockKind.Fence:
-                    text.Append('\n');
                     foreach (var line in block.Lines)
                     {
                         text.Append(line.Length == 0 ? string.Empty : Indent + Indent + line).Append('\n');
