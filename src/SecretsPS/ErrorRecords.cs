@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using SecretsPS.Client;
 
 namespace SecretsPS;
@@ -222,7 +223,8 @@ internal static class ErrorRecords
 
     private static string ServiceMessage(string subject, SecretsManagerException e)
     {
-        return $"{subject}: {e.Message} ({e.ErrorCode})";
+        // Some emulators pad their messages with runs of spaces; one space reads better in a console.
+        return $"{subject}: {Regex.Replace(e.Message, @"\s+", " ").Trim()} ({e.ErrorCode})";
     }
 
     private static Exception Unwrap(Exception exception)

@@ -57,6 +57,18 @@ Describe 'Remove-Secret' {
         (Find-Secret $name).DeletedDate | Should -BeNullOrEmpty
     }
 
+    It '-ForceDeleteWithoutRecovery with -Confirm:$false but without -Force still asks (and fails without a user)' {
+        $command = "Import-Module '$ModuleManifest'; Remove-Secret -SecretId '$name' -ForceDeleteWithoutRecovery -Confirm:`$false -EndpointUrl '$Endpoint'"
+        $output = Invoke-ChildPwsh -Command $command -AllowFailure
+        "$output" | Should -Match 'NonInteractive'
+        (Find-Secret $name).DeletedDate | Should -BeNullOrEmpty
+    }
+
+    It '-Confirm:$false is enough for a deletion with a recovery window' {
+        Remove-Secret -SecretId $name -Confirm:$false
+        (Find-Secret $name).DeletedDate | Should -Not -BeNullOrEmpty
+    }
+
     It '-Force with -WhatIf still deletes nothing' {
         Remove-Secret -SecretId $name -ForceDeleteWithoutRecovery -Force -WhatIf
         (Find-Secret $name).Name | Should -Be $name
