@@ -73,6 +73,12 @@ internal static class ClientBuilder
         }
         else
         {
+            // An endpoint configured through AWS_ENDPOINT_URL(_SECRETS_MANAGER) is an emulator as often as not.
+            if (region is null && ConfiguredEndpointInEnvironment())
+            {
+                region = DefaultEmulatorRegion;
+            }
+
             if (region is null)
             {
                 throw new SecretsManagerConfigurationException(ClientConfigurationProblem.NoRegion, NoRegionMessage(options.ProfileName));
@@ -148,6 +154,10 @@ internal static class ClientBuilder
 
         return string.IsNullOrWhiteSpace(region) ? null : region!.Trim();
     }
+
+    private static bool ConfiguredEndpointInEnvironment()
+        => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_SECRETS_MANAGER"))
+           || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL"));
 
     private static bool InstanceMetadataDisabled()
         => string.Equals(Environment.GetEnvironmentVariable("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase);

@@ -14,18 +14,14 @@ using SecretsPS.Client.Model;
 
 namespace SecretsPS.Client.Internal;
 
-/// <summary>Carries a model request through the SDK pipeline, already serialized (marshalling runs once per call).</summary>
-internal sealed class OperationRequest : AmazonWebServiceRequest
+/// <summary>
+/// Carries a model request through the SDK pipeline, already serialized (marshalling runs once per call). Core
+/// names the request after its runtime type (metrics, telemetry), so each operation has its own subclass in
+/// <see cref="Wire"/>.
+/// </summary>
+internal abstract class OperationRequest : AmazonWebServiceRequest
 {
-    public OperationRequest(string operationName, byte[] body)
-    {
-        OperationName = operationName;
-        Body = body;
-    }
-
-    public string OperationName { get; }
-
-    public byte[] Body { get; }
+    public byte[] Body { get; set; } = Array.Empty<byte>();
 }
 
 /// <summary>Carries a model response out of the SDK pipeline.</summary>

@@ -111,7 +111,7 @@ internal sealed class SecretsManagerServiceClient : AmazonServiceClient, ISecret
 
         try
         {
-            var response = await InvokeAsync<OperationResponse>(new OperationRequest(operation.Name, body), options, cancellationToken).ConfigureAwait(false);
+            var response = await InvokeAsync<OperationResponse>(operation.CreateWireRequest(body), options, cancellationToken).ConfigureAwait(false);
             return (TResponse)response.Model!;
         }
         catch (Exception ex) when (ExceptionTranslator.Translate(ex, operation.Name) is { } translated)
