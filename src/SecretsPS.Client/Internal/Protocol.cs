@@ -106,7 +106,7 @@ internal sealed class JsonResponseUnmarshaller<TResponse> : JsonResponseUnmarsha
             : $"Secrets Manager answered {_operationName} with HTTP {(int)statusCode} and no recognisable error message.";
         var requestId = error.RequestId ?? headers?.GetHeaderValue(HeaderKeys.RequestIdHeader);
         var errorType = (int)statusCode >= 500 ? ErrorType.Receiver : ErrorType.Sender;
-        return new AmazonServiceException(message, innerException, errorType, code, requestId, statusCode);
+        return new ParsedServiceException(message, innerException, errorType, code, requestId, statusCode);
     }
 
     private static byte[] ReadAll(Stream? stream)
@@ -239,6 +239,21 @@ internal static class ErrorBodyReader
             return default;
         }
     }
+}
+
+/// <summary>
+/// The SDK's service exception plus the request id read from the body: Core resets RequestId from the
+/// x-amzn-RequestId header, which XML error bodies (moto's IAM-auth mode) do not come with.
+/// </summary>
+internal sealed class ParsedServiceException : AmazonServiceException
+{
+    public ParsedServiceException(string message, Exception innerException, ErrorType errorType, string errorCode, string? requestId, HttpStatusCode statusCode)
+        : base(message, innerException, errorType, errorCode, requestId, statusCode)
+    {
+        ParsedRequestId = requestId;
+    }
+
+    public string? ParsedRequestId { get; }
 }
 
 /// <summary>A response arrived but its body is not the JSON the operation returns.</summary>
