@@ -173,7 +173,7 @@ internal static class ErrorRecords
     /// <summary>A parameter value broke a rule; message = "-Parameter: rule".</summary>
     public static ErrorRecord InvalidInput(string errorId, string parameterName, string rule, object? target)
     {
-        return Build(new ArgumentException($"-{parameterName}: {rule}", parameterName), errorId, ErrorCategory.InvalidArgument, target);
+        return Build(new ArgumentException($"-{parameterName}: {rule}"), errorId, ErrorCategory.InvalidArgument, target);
     }
 
     public static ErrorRecord NotJsonObject(string secretId, string parameterName)
