@@ -296,14 +296,14 @@ function Get-TrxCount {
 }
 
 # Counts of a Pester run from the summary its child process writes, with the NUnit XML as a fallback. Failed
-# blocks and containers (a broken BeforeAll, a file that does not parse) count as failures.
+# containers (a file that does not parse) and failed blocks whose tests did not fail count as failures too.
 function Get-PesterCount {
     param([Parameter(Mandatory)][string] $SummaryPath, [Parameter(Mandatory)][string] $XmlPath)
     if (Test-Path -LiteralPath $SummaryPath) {
         $s = Get-Content -LiteralPath $SummaryPath -Raw | ConvertFrom-Json
         return [pscustomobject]@{
             Passed  = [int]$s.PassedCount
-            Failed  = [int]$s.FailedCount + [int]$s.FailedBlocksCount + [int]$s.FailedContainersCount
+            Failed  = [int]$s.FailedCount + [int]$s.UncountedBlockFailures + [int]$s.FailedContainersCount
             Skipped = [int]$s.SkippedCount + [int]$s.InconclusiveCount
         }
     }
@@ -470,8 +470,13 @@ $config.TestResult.OutputPath = $XmlPath
 if ($Tag) { $config.Filter.Tag = @($Tag -split ',') }
 if ($ExcludeTag) { $config.Filter.ExcludeTag = @($ExcludeTag -split ',') }
 $result = Invoke-Pester -Configuration $config
+# A failed BeforeAll already fails the block's tests; a failed block adds a failure only when none of its tests
+# carries it (e.g. a failing AfterAll after passing tests).
+function Get-BlockTest($Block) { $Block.Tests; foreach ($child in $Block.Blocks) { Get-BlockTest $child } }
+$blockFailures = @($result.FailedBlocks | Where-Object { -not (@(Get-BlockTest $_) | Where-Object Result -eq 'Failed') }).Count
 $result | Select-Object PassedCount, FailedCount, SkippedCount, InconclusiveCount, NotRunCount, TotalCount,
-    FailedBlocksCount, FailedContainersCount, Result | ConvertTo-Json | Set-Content -LiteralPath $SummaryPath
+    FailedBlocksCount, FailedContainersCount, Result, @{ Name = 'UncountedBlockFailures'; Expression = { $blockFailures } } |
+    ConvertTo-Json | Set-Content -LiteralPath $SummaryPath
 '@
                 Write-Build Cyan "Pester $PesterVersion in a fresh pwsh: $($paths -join ', ')"
                 $pesterExit = Invoke-FreshPwsh -File $runner -ArgumentList @(
