@@ -75,7 +75,7 @@ $ModuleDir = Join-Path $OutDir "SecretsPS/$ModuleVersion"
 # Tasks report back through this table; the front door prints the test summary as the very last line.
 $BuildState = @{ Summary = $null }
 
-#region Helpers (used by the tasks below through PowerShell's dynamic scoping)
+# Helpers, used by the tasks below through PowerShell's dynamic scoping.
 
 function Initialize-BuildTool {
     if ((Test-Path -LiteralPath $PesterManifest) -and (Test-Path -LiteralPath $InvokeBuildScript)) {
@@ -323,7 +323,6 @@ function Format-Count {
     return "passed $($Count.Passed), failed $($Count.Failed), skipped $($Count.Skipped)"
 }
 
-#endregion
 
 Initialize-BuildTool
 
