@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using SecretsPS.Client;
 
 namespace SecretsPS;
@@ -172,7 +173,7 @@ internal static class ErrorRecords
     /// <summary>A parameter value broke a rule; message = "-Parameter: rule".</summary>
     public static ErrorRecord InvalidInput(string errorId, string parameterName, string rule, object? target)
     {
-        return Build(new ArgumentException($"-{parameterName}: {rule}", parameterName), errorId, ErrorCategory.InvalidArgument, target);
+        return Build(new ArgumentException($"-{parameterName}: {rule}"), errorId, ErrorCategory.InvalidArgument, target);
     }
 
     public static ErrorRecord NotJsonObject(string secretId, string parameterName)
@@ -222,7 +223,8 @@ internal static class ErrorRecords
 
     private static string ServiceMessage(string subject, SecretsManagerException e)
     {
-        return $"{subject}: {e.Message} ({e.ErrorCode})";
+        // Some emulators pad their messages with runs of spaces; one space reads better in a console.
+        return $"{subject}: {Regex.Replace(e.Message, @"\s+", " ").Trim()} ({e.ErrorCode})";
     }
 
     private static Exception Unwrap(Exception exception)

@@ -94,6 +94,32 @@ Describe 'Binding from other objects' {
     }
 }
 
+Describe 'Tab completion' {
+    BeforeAll {
+        $script:stem = New-TestSecretName -Prefix 'complete'
+        New-Secret -Name "$stem/alpha" -SecretString 'a' | Out-Null
+        New-Secret -Name "$stem/beta" -SecretString 'b' | Out-Null
+    }
+
+    AfterAll {
+        Remove-Secret -SecretId "$stem/alpha", "$stem/beta" -ForceDeleteWithoutRecovery -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'completes secret names for <_> from ListSecrets, using the -EndpointUrl on the line' -ForEach @(
+        'Get-SecretValue -SecretId', 'Remove-Secret -SecretId', 'Find-Secret -Name', 'Get-SecretVersion'
+    ) {
+        $line = "$_ $stem/"
+        $line = $line -replace '^(\S+)', "`$1 -EndpointUrl '$Endpoint'"
+        $result = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        $result.CompletionMatches.CompletionText | Sort-Object | Should -Be @("$stem/alpha", "$stem/beta")
+    }
+
+    It 'yields nothing, without an error, when the service cannot be reached' {
+        $line = "Get-SecretValue -EndpointUrl 'http://127.0.0.1:9' -SecretId x"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Invocation problems' {
     It 'a missing region is a terminating NoRegion error that says how to fix it' {
         $command = @'

@@ -19,6 +19,9 @@ public sealed class RemoveSecretCommand : SecretsManagerCmdletBase
     private const string RecoveryWindowSet = "RecoveryWindow";
     private const string ForceDeleteSet = "ForceDeleteWithoutRecovery";
 
+    private bool _yesToAll;
+    private bool _noToAll;
+
     /// <summary>Secret names or ARNs. Binds from strings and from objects with a Name, ARN or SecretId property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ARN", "Name", "SecretArn")]
@@ -63,6 +66,16 @@ public sealed class RemoveSecretCommand : SecretsManagerCmdletBase
         }
     }
 
+    private bool ConfirmationSuppressed()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm))
+        {
+            return !LanguagePrimitives.IsTrue(confirm);
+        }
+
+        return GetVariableValue("ConfirmPreference") is ConfirmImpact preference && preference == ConfirmImpact.None;
+    }
+
     private void RemoveOne(string id)
     {
         var idError = InputValidation.SecretId(id, nameof(SecretId));
@@ -80,6 +93,14 @@ public sealed class RemoveSecretCommand : SecretsManagerCmdletBase
                 DateTime.Now.AddDays(RecoveryWindowInDays),
                 RecoveryWindowInDays);
         if (!ShouldProcessUnlessForced(Force, id, action))
+        {
+            return;
+        }
+
+        // A permanent deletion whose ShouldProcess prompt was switched off (-Confirm:$false, $ConfirmPreference =
+        // 'None') still asks once, flagged as security-relevant, unless -Force says the caller means it.
+        if (ForceDeleteWithoutRecovery && !Force && ConfirmationSuppressed()
+            && !ShouldContinue($"Delete secret '{id}' immediately and permanently? It cannot be restored.", "Delete without recovery", true, ref _yesToAll, ref _noToAll))
         {
             return;
         }

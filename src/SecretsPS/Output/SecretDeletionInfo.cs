@@ -9,7 +9,7 @@ public sealed class SecretDeletionInfo
     {
         Name = name ?? string.Empty;
         ARN = arn ?? string.Empty;
-        DeletionDate = deletionDate;
+        DeletionDate = OutputDates.Local(deletionDate);
     }
 
     public string Name { get; }

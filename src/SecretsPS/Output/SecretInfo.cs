@@ -61,10 +61,10 @@ public sealed class SecretInfo
         ARN = arn ?? string.Empty;
         Description = description;
         KmsKeyId = kmsKeyId;
-        CreatedDate = createdDate;
-        LastChangedDate = lastChangedDate;
-        LastAccessedDate = lastAccessedDate;
-        DeletedDate = deletedDate;
+        CreatedDate = OutputDates.Local(createdDate);
+        LastChangedDate = OutputDates.Local(lastChangedDate);
+        LastAccessedDate = OutputDates.Local(lastAccessedDate);
+        DeletedDate = OutputDates.Local(deletedDate);
         RotationEnabled = rotationEnabled ?? false;
         VersionId = versionId;
 

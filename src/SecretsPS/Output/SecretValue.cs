@@ -14,7 +14,7 @@ public sealed class SecretValue
         ARN = arn ?? string.Empty;
         VersionId = versionId ?? string.Empty;
         VersionStages = versionStages?.ToArray() ?? Array.Empty<string>();
-        CreatedDate = createdDate;
+        CreatedDate = OutputDates.Local(createdDate);
         SecretString = secretString;
         SecretBinary = secretBinary;
     }

@@ -13,8 +13,8 @@ public sealed class SecretVersion
         ARN = arn ?? string.Empty;
         VersionId = versionId ?? string.Empty;
         VersionStages = versionStages?.ToArray() ?? Array.Empty<string>();
-        CreatedDate = createdDate;
-        LastAccessedDate = lastAccessedDate;
+        CreatedDate = OutputDates.Local(createdDate);
+        LastAccessedDate = OutputDates.Local(lastAccessedDate);
     }
 
     public string Name { get; }
