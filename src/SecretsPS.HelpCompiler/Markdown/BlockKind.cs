@@ -1,0 +1,10 @@
+namespace SecretsPS.HelpCompiler.Markdown;
+
+public enum BlockKind
+{
+    Heading,
+    Paragraph,
+    ListItem,
+    Fence,
+    Comment,
+}
