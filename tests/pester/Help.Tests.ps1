@@ -7,6 +7,7 @@ Help gate for docs/en-US (issue 4, help-format.md §3.3), against the built modu
 - every example runs against moto after a shared setup, except examples marked
   <!-- illustrative: reason --> (skipped with the reason). An example that documents an error carries
   <!-- expected-error: ErrorId --> and must produce exactly that error; any other example must produce none.
+  <!-- prints: text --> asserts that the example's output (as formatted) contains that text.
 #>
 
 BeforeDiscovery {
@@ -122,9 +123,10 @@ BeforeDiscovery {
             $index++
             $illustrative = @($example.Comments | Where-Object { $_ -match '^illustrative:\s*(.+)$' } | ForEach-Object { $Matches[1] })
             $expected = @($example.Comments | Where-Object { $_ -match '^expected-error:\s*(\S+)' } | ForEach-Object { $Matches[1] })
+            $prints = @($example.Comments | Where-Object { $_ -match '^prints:\s*(.+)$' } | ForEach-Object { $Matches[1].Trim() })
             @{
                 Command = $page.H1[0]; Title = $example.Title; Index = $index
-                Code = ($example.Code -join "`n`n"); Illustrative = ($illustrative -join '; '); ExpectedErrors = $expected
+                Code = ($example.Code -join "`n`n"); Illustrative = ($illustrative -join '; '); ExpectedErrors = $expected; Prints = $prints
             }
         }
     }
@@ -194,7 +196,7 @@ BeforeAll {
                 $metadata = $real.ParameterSets[$set]
                 if (-not $metadata) { $metadata = $real.ParameterSets['__AllParameterSets'] }
                 if (-not $metadata) { continue }
-                $label = "${name}: -$parameterName [$set]"
+                $label = "${name}: -$parameterName [$(if ($set -eq '__AllParameterSets') { '(All)' } else { $set })]"
                 $block = $doc.Blocks | Where-Object { $_['Parameter Sets'] -eq '(All)' -or (Split-List $_['Parameter Sets']) -contains $set } | Select-Object -First 1
                 if (-not $block) { $problems.Add("${label}: not documented in this set (Parameter Sets: $(($doc.Blocks | ForEach-Object { $_['Parameter Sets'] }) -join ' | '))"); continue }
                 if ($block['Type'] -notin $type.Name, $type.FullName, $type.ToString()) { $problems.Add("${label}: Type '$($block['Type'])' <> '$($type.Name)'") }
@@ -359,24 +361,30 @@ Describe 'Help examples run against moto' -Tag 'Integration' {
         Remove-Item -LiteralPath $script:WorkDir -Recurse -Force -ErrorAction Ignore
     }
 
-    It '<Command> example <Index>: <Title>' -ForEach $exampleCases {
+    It '<Command>: <Title>' -ForEach $exampleCases {
         if ($Illustrative) { Set-ItResult -Skipped -Because "illustrative: $Illustrative"; return }
         Reset-ExampleFixture
         # Examples that show local testing name http://127.0.0.1:5000; the test server listens elsewhere.
         $code = $Code.Replace('http://127.0.0.1:5000', $env:SECRETSPS_TEST_ENDPOINT)
         $PSDefaultParameterValues = @{ '*:EndpointUrl' = $env:SECRETSPS_TEST_ENDPOINT; '*:Confirm' = $false }
+        # As in an interactive session: errors do not stop the example (Pester's tests run with 'Stop').
+        $ErrorActionPreference = 'Continue'
         $Error.Clear()
         Push-Location -LiteralPath $script:WorkDir
         try {
             $output = & ([scriptblock]::Create($code)) 6>&1 5>&1 4>&1 3>&1
-            $null = $output | Out-String
+            $text = $output | Out-String -Width 300
         }
         finally { Pop-Location }
+        $ErrorActionPreference = 'Stop'
         $errors = @($Error | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ } else { $_.ErrorRecord } } | Where-Object { $_ })
         $unexpected = @($errors | Where-Object { $id = $_.FullyQualifiedErrorId; -not ($ExpectedErrors | Where-Object { $id -like "$_,*" -or $id -eq $_ }) })
         ($unexpected | ForEach-Object { "$($_.FullyQualifiedErrorId): $($_.Exception.Message)" }) -join "`n" | Should -BeNullOrEmpty -Because "the example must run without errors"
         foreach ($expectedId in $ExpectedErrors) {
             @($errors | Where-Object { $_.FullyQualifiedErrorId -like "$expectedId,*" -or $_.FullyQualifiedErrorId -eq $expectedId }).Count | Should -BeGreaterThan 0 -Because "the example documents the error $expectedId"
+        }
+        foreach ($expectedText in $Prints) {
+            $text | Should -Match ([regex]::Escape($expectedText)) -Because "the example says it prints '$expectedText'"
         }
     }
 }
