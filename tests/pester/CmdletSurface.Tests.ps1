@@ -1,0 +1,214 @@
+# The shape every SecretsPS cmdlet shares: parameters, help links, output types, binding from other objects,
+# configuration errors, Ctrl+C, and value-free ToString/format output.
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+    $PSDefaultParameterValues['*:EndpointUrl'] = $Endpoint
+    $script:CmdletNames = 'New-Secret', 'Get-SecretValue', 'Set-Secret', 'Publish-SecretVersion', 'Remove-Secret',
+        'New-RandomPassword', 'Find-Secret', 'Get-SecretVersion', 'Restore-Secret'
+}
+
+AfterAll {
+    $PSDefaultParameterValues.Remove('*:EndpointUrl')
+}
+
+Describe 'Cmdlet surface' {
+    It '<_> declares the common connection parameters statically' -ForEach @(
+        'New-Secret', 'Get-SecretValue', 'Set-Secret', 'Publish-SecretVersion', 'Remove-Secret',
+        'New-RandomPassword', 'Find-Secret', 'Get-SecretVersion', 'Restore-Secret'
+    ) {
+        $command = Get-Command -Name $_ -Module SecretsPS
+        $command.Parameters['Region'].ParameterType | Should -Be ([string])
+        $command.Parameters['ProfileName'].ParameterType | Should -Be ([string])
+        $command.Parameters['EndpointUrl'].ParameterType | Should -Be ([string])
+        $command.Parameters['Credential'].ParameterType | Should -Be ([pscredential])
+        $command.Parameters['SessionToken'].ParameterType | Should -Be ([securestring])
+        $command.Parameters['Region'].IsDynamic | Should -BeFalse
+    }
+
+    It '<_> links to its help page and declares an output type' -ForEach @(
+        'New-Secret', 'Get-SecretValue', 'Set-Secret', 'Publish-SecretVersion', 'Remove-Secret',
+        'New-RandomPassword', 'Find-Secret', 'Get-SecretVersion', 'Restore-Secret'
+    ) {
+        $command = Get-Command -Name $_ -Module SecretsPS
+        $command.HelpUri | Should -Be "https://github.com/secretsps/SecretsPS/blob/main/docs/en-US/$_.md"
+        $command.OutputType | Should -Not -BeNullOrEmpty
+    }
+
+    It 'mutating cmdlets support -WhatIf and -Confirm; Remove-Secret has ConfirmImpact High' {
+        foreach ($name in 'New-Secret', 'Set-Secret', 'Publish-SecretVersion', 'Remove-Secret', 'Restore-Secret') {
+            (Get-Command $name).Parameters.Keys | Should -Contain 'WhatIf'
+        }
+        $attribute = [SecretsPS.Commands.RemoveSecretCommand].GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $attribute.ConfirmImpact | Should -Be 'High'
+    }
+
+    It 'reading cmdlets do not support -WhatIf' {
+        foreach ($name in 'Get-SecretValue', 'Find-Secret', 'Get-SecretVersion', 'New-RandomPassword') {
+            (Get-Command $name).Parameters.Keys | Should -Not -Contain 'WhatIf'
+        }
+    }
+
+    It 'the cmdlet base class is hidden from IntelliSense' {
+        $attribute = [SecretsPS.Commands.SecretsManagerCmdletBase].GetCustomAttributes([System.ComponentModel.EditorBrowsableAttribute], $false)
+        $attribute[0].State | Should -Be 'Never'
+    }
+
+    It '-SecretId binds by value and by the property names Name, ARN and SecretId' -ForEach @(
+        'Get-SecretValue', 'Set-Secret', 'Publish-SecretVersion', 'Remove-Secret', 'Get-SecretVersion', 'Restore-Secret'
+    ) {
+        $parameter = (Get-Command $_).Parameters['SecretId']
+        $parameter.Aliases | Should -Contain 'Name'
+        $parameter.Aliases | Should -Contain 'ARN'
+        $attributes = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] }
+        ($attributes | Where-Object ValueFromPipeline) | Should -Not -BeNullOrEmpty
+        ($attributes | Where-Object ValueFromPipelineByPropertyName) | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Binding from other objects' {
+    BeforeAll {
+        $script:name = New-TestSecretName -Prefix 'bind'
+        $script:info = New-Secret -Name $name -SecretString 'bind-value-1'
+    }
+
+    AfterAll {
+        Remove-Secret -SecretId $name -ForceDeleteWithoutRecovery -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'binds an AWS.Tools-style object by its ARN property' {
+        [pscustomobject]@{ ARN = $info.ARN; CreatedDate = Get-Date } | Get-SecretValue -AsPlainText | Should -Be 'bind-value-1'
+    }
+
+    It 'binds an object with a SecretId property' {
+        [pscustomobject]@{ SecretId = $name } | Get-SecretValue -AsPlainText | Should -Be 'bind-value-1'
+    }
+
+    It 'binds an object with only a Name property' {
+        [pscustomobject]@{ Name = $name } | Get-SecretVersion | Select-Object -ExpandProperty Name | Should -Be $name
+    }
+
+    It 'binds SecretInfo, SecretValue and SecretVersion objects' {
+        $info | Get-SecretValue -AsPlainText | Should -Be 'bind-value-1'
+        Get-SecretValue $name | Get-SecretValue -AsPlainText | Should -Be 'bind-value-1'
+        Get-SecretVersion $name | Get-SecretValue -AsPlainText | Should -Be 'bind-value-1'
+    }
+}
+
+Describe 'Invocation problems' {
+    It 'a missing region is a terminating NoRegion error that says how to fix it' {
+        $command = @'
+$env:AWS_REGION = $null; $env:AWS_DEFAULT_REGION = $null; $env:AWS_CONFIG_FILE = '/nonexistent/config'
+Import-Module '__MANIFEST__'
+try { Get-SecretValue -SecretId x -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; [string]$_.CategoryInfo.Category; $_.Exception.Message }
+'@.Replace('__MANIFEST__', $ModuleManifest)
+        $output = Invoke-ChildPwsh -Command $command
+        $output[0] | Should -Be 'NoRegion,SecretsPS.Commands.GetSecretValueCommand'
+        $output[1] | Should -Be 'InvalidArgument'
+        $output[2] | Should -Match '-Region'
+        $output[2] | Should -Match 'AWS_REGION'
+        $output[2] | Should -Match "profile 'default'"
+    }
+
+    It 'an unknown profile is a terminating ProfileNotFound error naming the profile' {
+        $e = { Get-SecretValue -SecretId x -ProfileName 'secretsps-no-such-profile' } |
+            Should -Throw -ErrorId 'ProfileNotFound,SecretsPS.Commands.GetSecretValueCommand' -PassThru
+        $e.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $e.Exception.Message | Should -Match 'secretsps-no-such-profile'
+        $e.Exception.InnerException | Should -Not -BeNullOrEmpty
+    }
+
+    It 'an unusable endpoint is a terminating InvalidEndpoint error' {
+        { Get-SecretValue -SecretId x -EndpointUrl 'not a url' } |
+            Should -Throw -ErrorId 'InvalidEndpoint,SecretsPS.Commands.GetSecretValueCommand'
+    }
+
+    It '-SessionToken without -Credential is a terminating error before any request' {
+        $token = ConvertTo-SecureString 'token' -AsPlainText -Force
+        $e = { Get-SecretValue -SecretId x -SessionToken $token -EndpointUrl 'http://127.0.0.1:9' } |
+            Should -Throw -ErrorId 'SessionTokenWithoutCredential,SecretsPS.Commands.GetSecretValueCommand' -PassThru
+        $e.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'an unreachable endpoint is a non-terminating ConnectionError with the original exception inside' {
+        $result = Get-SecretValue -SecretId 'unreachable' -EndpointUrl 'http://127.0.0.1:9' -ErrorVariable err -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -Be 'NetworkFailure,SecretsPS.Commands.GetSecretValueCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+        $err[0].TargetObject | Should -Be 'unreachable'
+        $err[0].Exception.InnerException | Should -Not -BeNullOrEmpty
+    }
+
+    It '-Credential is used for signing (moto accepts any key)' {
+        $credential = [pscredential]::new('AKIDEXAMPLE', (ConvertTo-SecureString 'example-secret-key' -AsPlainText -Force))
+        $password = New-RandomPassword -Credential $credential -AsPlainText
+        $password.Length | Should -Be 32
+    }
+}
+
+Describe 'Ctrl+C' {
+    It 'StopProcessing cancels an in-flight request promptly' {
+        # A listener that accepts the connection and never answers: the request hangs until cancelled.
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $ps = [powershell]::Create()
+        try {
+            $port = $listener.LocalEndpoint.Port
+            $null = $ps.AddScript("Import-Module '$ModuleManifest'; Get-SecretValue -SecretId hang -EndpointUrl 'http://127.0.0.1:$port'")
+            $async = $ps.BeginInvoke()
+            $accept = $listener.AcceptTcpClientAsync()
+            $accept.Wait(30000) | Should -BeTrue -Because 'the cmdlet should have connected'
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $accept.Result.Dispose()
+        }
+        finally {
+            $ps.Dispose()
+            $listener.Stop()
+        }
+    }
+}
+
+Describe 'No value in ToString or the default views' {
+    BeforeAll {
+        $script:name = New-TestSecretName -Prefix 'view'
+        $script:stringValue = 'view-secret-' + [guid]::NewGuid().ToString('N')
+        $script:binaryName = New-TestSecretName -Prefix 'viewbin'
+        New-Secret -Name $name -SecretString $stringValue | Out-Null
+        New-Secret -Name $binaryName -SecretBinary ([byte[]](201, 202, 203, 204)) | Out-Null
+    }
+
+    AfterAll {
+        Remove-Secret -SecretId $name, $binaryName -ForceDeleteWithoutRecovery -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'SecretValue.ToString shows the name and version only' {
+        $value = Get-SecretValue $name
+        "$value" | Should -Be "$name ($($value.VersionId))"
+        "$value" | Should -Not -Match $stringValue
+    }
+
+    It 'the table and list views never show the value' {
+        $value = Get-SecretValue $name
+        ($value | Out-String) | Should -Not -Match $stringValue
+        ($value | Format-List | Out-String) | Should -Not -Match $stringValue
+        ($value | Out-String -Width 300) | Should -Match 'SecureString'
+    }
+
+    It 'a binary value shows as its size, not its bytes' {
+        $value = Get-SecretValue $binaryName
+        $text = $value | Format-List | Out-String
+        $text | Should -Match 'Binary \(4 bytes\)'
+        $text | Should -Not -Match '201'
+        ($value | Out-String) | Should -Not -Match '202'
+    }
+
+    It 'SecretInfo, SecretVersion and SecretDeletionInfo have table views' {
+        $formats = Get-FormatData -TypeName 'SecretsPS.SecretInfo', 'SecretsPS.SecretValue', 'SecretsPS.SecretVersion', 'SecretsPS.SecretDeletionInfo'
+        $formats.TypeNames | Should -Contain 'SecretsPS.SecretInfo'
+        $formats.TypeNames | Should -Contain 'SecretsPS.SecretVersion'
+        $formats.TypeNames | Should -Contain 'SecretsPS.SecretDeletionInfo'
+    }
+}
