@@ -22,7 +22,7 @@ BeforeDiscovery {
             Path = $Path; File = [IO.Path]::GetFileName($Path); FrontMatter = @{}; H1 = @(); H2 = [System.Collections.Generic.List[string]]::new()
             Synopsis = ''; Description = @(); Sets = [System.Collections.Generic.List[string]]::new(); DefaultSet = $null
             Parameters = [System.Collections.Generic.List[hashtable]]::new(); CommonParameters = $false
-            Examples = [System.Collections.Generic.List[hashtable]]::new(); Placeholders = @()
+            Examples = [System.Collections.Generic.List[hashtable]]::new(); Placeholders = @(); Outputs = [System.Collections.Generic.List[string]]::new()
         }
         $i = 0
         if ($lines[0] -eq '---') {
@@ -82,6 +82,7 @@ BeforeDiscovery {
                                 $page.Parameters.Add($parameter)
                             }
                         }
+                        elseif ($section -eq 'OUTPUTS') { $page.Outputs.Add($h3) }
                         elseif ($section -eq 'EXAMPLES') {
                             $example = @{ Title = $h3; Code = [System.Collections.Generic.List[string]]::new(); Comments = [System.Collections.Generic.List[string]]::new(); Remarks = [System.Collections.Generic.List[string]]::new() }
                             $page.Examples.Add($example)
@@ -130,6 +131,21 @@ BeforeDiscovery {
             }
         }
     }
+    # What the examples must show between them (issue 4): every pipeline of the cmdlets issue and the key features.
+    $allExampleCode = ($exampleCases | Where-Object { -not $_.Illustrative } | ForEach-Object Code) -join "`n"
+    $coverageCases = @(
+        @{ AllCode = $allExampleCode; Feature = 'New-RandomPassword | New-Secret'; Pattern = 'New-RandomPassword[^|\n]*\|\s*New-Secret' }
+        @{ AllCode = $allExampleCode; Feature = "Find-Secret 'app/*' | Get-SecretValue -AsPlainText"; Pattern = "Find-Secret 'app/\*' \| Get-SecretValue -AsPlainText" }
+        @{ AllCode = $allExampleCode; Feature = "'a', 'missing', 'b' | Get-SecretValue"; Pattern = "'[^']+', '[^']*missing', '[^']+' \| Get-SecretValue" }
+        @{ AllCode = $allExampleCode; Feature = 'the rollback pipeline'; Pattern = 'Get-SecretVersion \S+ \| Where-Object VersionStages -contains AWSPREVIOUS \| Publish-SecretVersion -VersionStage AWSCURRENT' }
+        @{ AllCode = $allExampleCode; Feature = "Find-Secret 'tmp/*' | Remove-Secret -ForceDeleteWithoutRecovery -Force"; Pattern = "Find-Secret 'tmp/\*' \| (SecretsPS\\)?Remove-Secret -ForceDeleteWithoutRecovery -Force" }
+        @{ AllCode = $allExampleCode; Feature = 'New-Secret | Set-Secret -PassThru | Get-SecretValue'; Pattern = 'New-Secret [^|\n]*\| (SecretsPS\\)?Set-Secret [^|\n]*-PassThru \| Get-SecretValue' }
+        @{ AllCode = $allExampleCode; Feature = 'a JSON key (-Key)'; Pattern = 'Get-SecretValue [^\n]*-Key ' }
+        @{ AllCode = $allExampleCode; Feature = 'a SecureString value'; Pattern = '-SecureString|\| (New-Secret|Publish-SecretVersion)' }
+        @{ AllCode = $allExampleCode; Feature = '-AsPlainText'; Pattern = '-AsPlainText' }
+        @{ AllCode = $allExampleCode; Feature = '-WhatIf'; Pattern = '-WhatIf' }
+        @{ AllCode = $allExampleCode; Feature = 'local testing with -EndpointUrl'; Pattern = "EndpointUrl = 'http://127\.0\.0\.1:5000'|-EndpointUrl http://127\.0\.0\.1:5000" }
+    )
 }
 
 BeforeAll {
@@ -286,12 +302,24 @@ Describe 'Help pages match the cmdlets (drift gate)' {
             $Synopsis | Should -Not -BeNullOrEmpty
         }
 
+        It 'documents every [OutputType] under OUTPUTS' {
+            $cmd = $script:Commands | Where-Object Name -eq $H1[0]
+            $missing = @($cmd.OutputType.Name | Sort-Object -Unique | Where-Object { $_ -notin $Outputs })
+            $missing | Should -BeNullOrEmpty -Because "$($H1[0]) declares these output types but its OUTPUTS section lacks them"
+        }
+
         It 'matches Get-Command (sets, default set, parameters, types, Required, Position, pipeline, aliases, wildcards, accepted values)' {
             $cmd = $script:Commands | Where-Object Name -eq $H1[0]
             $cmd | Should -Not -BeNullOrEmpty -Because "'$($H1[0])' must be an exported cmdlet"
             $problems = Compare-HelpPage $_ $cmd
             ($problems -join "`n") | Should -BeNullOrEmpty
         }
+    }
+}
+
+Describe 'Examples cover the pipelines and features of the cmdlets issue' {
+    It 'some example shows <Feature>' -ForEach $coverageCases {
+        $AllCode | Should -Match $Pattern
     }
 }
 
