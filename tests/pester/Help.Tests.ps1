@@ -255,6 +255,8 @@ while True:
     token = page.get("NextToken")
     if not token:
         break
+if sys.argv[1:] == ["clean"]:
+    sys.exit(0)
 db = {"username": "admin", "password": "0ld-Passw0rd", "host": "db.example.com", "port": 5432}
 client.create_secret(Name="app/db", SecretString=json.dumps(db), Description="App database",
                      Tags=[{"Key": "team", "Value": "payments"}, {"Key": "obsolete", "Value": "yes"}])
@@ -266,11 +268,11 @@ client.create_secret(Name="tmp/build-2", SecretString="scratch-2")
 client.create_secret(Name="old/report-key", SecretString="r3port")
 client.delete_secret(SecretId="old/report-key", RecoveryWindowInDays=7)
 '@
-    function Reset-ExampleFixture {
+    function Reset-ExampleFixture([switch] $CleanOnly) {
         $file = Join-Path ([IO.Path]::GetTempPath()) "secretsps-help-fixture-$([guid]::NewGuid().ToString('N')).py"
         Set-Content -LiteralPath $file -Value $script:FixtureScript -Encoding utf8NoBOM
         try {
-            $output = & python3 $file 2>&1
+            $output = & python3 $file @(if ($CleanOnly) { 'clean' }) 2>&1
             if ($LASTEXITCODE -ne 0) { throw "example fixture setup failed: $($output -join "`n")" }
         }
         finally { Remove-Item -LiteralPath $file -ErrorAction Ignore }
@@ -387,6 +389,8 @@ Describe 'Help examples run against moto' -Tag 'Integration' {
     }
     AfterAll {
         Remove-Item -LiteralPath $script:WorkDir -Recurse -Force -ErrorAction Ignore
+        # Leave no app/, tmp/ or old/ secrets behind for the test files that run after this one.
+        if ($env:SECRETSPS_TEST_ENDPOINT) { Reset-ExampleFixture -CleanOnly }
     }
 
     It '<Command>: <Title>' -ForEach $exampleCases {
