@@ -183,7 +183,7 @@ print(json.dumps(out))
         Assert.Equal(region, config.RegionEndpoint.SystemName);
         Assert.Equal(fips, config.UseFIPSEndpoint);
         Assert.Equal(dualStack, config.UseDualstackEndpoint);
-        var endpoint = config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(new OperationRequest("GetSecretValue", Array.Empty<byte>())));
+        var endpoint = config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(new SecretsPS.Client.Internal.Wire.GetSecretValueRequest()));
         Assert.Equal(expected, endpoint.URL.TrimEnd('/'));
         Assert.Equal(region, client.Region);
     }

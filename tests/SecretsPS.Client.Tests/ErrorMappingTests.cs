@@ -136,6 +136,33 @@ public sealed class ErrorMappingTests
         Assert.DoesNotContain("TOPSECRET", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ResourceNotFoundException", "ResourceNotFoundException")]
+    [InlineData("com.amazonaws.secretsmanager#ResourceNotFoundException", "ResourceNotFoundException")]
+    [InlineData("InvalidParameterException:http://internal.amazon.com/coral/com.amazon.coral.validate/", "InvalidParameterException")]
+    [InlineData("aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/", "FooError")]
+    [InlineData("  ", null)]
+    [InlineData(null, null)]
+    public void Error_code_is_sanitised(string? raw, string? expected)
+    {
+        Assert.Equal(expected, SecretsPS.Client.Internal.JsonResponseUnmarshaller<GetSecretValueResponse>.Sanitize(raw));
+    }
+
+    [Theory]
+    [InlineData("<ErrorResponse><Error><Code>InvalidSignatureException</Code><Message>m</Message></Error><RequestId>rid-xml</RequestId></ErrorResponse>", "InvalidSignatureException", "m", "rid-xml")]
+    [InlineData("<?xml version=\"1.0\"?><ErrorResponse><Errors><Error><Code>SignatureDoesNotMatch</Code><Message>m</Message></Error></Errors><RequestID>r2</RequestID></ErrorResponse>", "SignatureDoesNotMatch", "m", "r2")]
+    [InlineData("<!DOCTYPE html><html></html>", null, null, null)]
+    [InlineData("not json", null, null, null)]
+    [InlineData("", null, null, null)]
+    public void Error_body_reader_extracts_code_message_and_request_id(string body, string? code, string? message, string? requestId)
+    {
+        // Non-JSON bodies never consult the response headers (only Core's JSON error reader does).
+        var info = SecretsPS.Client.Internal.ErrorBodyReader.Read(System.Text.Encoding.UTF8.GetBytes(body), headers: null!);
+        Assert.Equal(code, info.Code);
+        Assert.Equal(message, info.Message);
+        Assert.Equal(requestId, info.RequestId);
+    }
+
     [Fact]
     public async Task Client_errors_are_not_retried()
     {

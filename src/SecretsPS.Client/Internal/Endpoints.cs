@@ -46,9 +46,10 @@ internal sealed class SecretsManagerEndpointParameters : EndpointParameters
 }
 
 /// <summary>
-/// The service's endpoint rule set (the generic AWS template): a custom endpoint is used as given; otherwise
-/// secretsmanager[-fips].{region}.{dnsSuffix | dualStackDnsSuffix}. Partition data comes from AWSSDK.Core, so a
-/// new region or partition needs a Core update, not code here.
+/// The service's endpoint rule set (botocore's endpoint-rule-set-1.json for secretsmanager, 2017-10-17): a custom
+/// endpoint is used as given; otherwise secretsmanager[-fips].{region}.{dnsSuffix}, where the service answers
+/// dual-stack on its usual amazonaws.com(.cn) host names in the aws, aws-cn and aws-us-gov partitions. Partition
+/// data comes from AWSSDK.Core, so a new region or partition needs a Core update, not code here.
 /// </summary>
 internal sealed class SecretsManagerEndpointProvider : IEndpointProvider
 {
@@ -60,13 +61,7 @@ internal sealed class SecretsManagerEndpointProvider : IEndpointProvider
         var useDualStack = Equals(parameters["UseDualStack"], true);
         var customEndpoint = (string?)parameters["Endpoint"];
 
-        var partition = Partition(region);
-        if (partition is null)
-        {
-            throw new AmazonClientException("Cannot resolve endpoint");
-        }
-
-        if (IsSet(customEndpoint) && ParseURL(customEndpoint) is not null)
+        if (IsSet(customEndpoint))
         {
             if (useFips)
             {
@@ -81,31 +76,52 @@ internal sealed class SecretsManagerEndpointProvider : IEndpointProvider
             return new Endpoint(customEndpoint);
         }
 
+        if (!IsSet(region))
+        {
+            throw new AmazonClientException("Invalid Configuration: Missing Region");
+        }
+
+        var partition = Partition(region) ?? throw new AmazonClientException("Cannot resolve endpoint");
+        var partitionName = GetAttr(partition, "name") as string;
         var supportsFips = Equals(true, GetAttr(partition, "supportsFIPS"));
         var supportsDualStack = Equals(true, GetAttr(partition, "supportsDualStack"));
-        var refs = new Dictionary<string, object?> { ["Region"] = region, ["PartitionResult"] = partition };
+        var refs = new Dictionary<string, object> { ["Region"] = region!, ["PartitionResult"] = partition };
+
         if (useFips && useDualStack)
         {
-            return supportsFips && supportsDualStack
-                ? new Endpoint(Interpolate("https://secretsmanager-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", refs!))
-                : throw new AmazonClientException("FIPS and DualStack are enabled, but this partition does not support one or both");
+            if (!supportsFips || !supportsDualStack)
+            {
+                throw new AmazonClientException("FIPS and DualStack are enabled, but this partition does not support one or both");
+            }
+
+            return partitionName is "aws" or "aws-us-gov"
+                ? new Endpoint(Interpolate("https://secretsmanager-fips.{Region}.amazonaws.com", refs))
+                : new Endpoint(Interpolate("https://secretsmanager-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", refs));
         }
 
         if (useFips)
         {
             return supportsFips
-                ? new Endpoint(Interpolate("https://secretsmanager-fips.{Region}.{PartitionResult#dnsSuffix}", refs!))
+                ? new Endpoint(Interpolate("https://secretsmanager-fips.{Region}.{PartitionResult#dnsSuffix}", refs))
                 : throw new AmazonClientException("FIPS is enabled but this partition does not support FIPS");
         }
 
         if (useDualStack)
         {
-            return supportsDualStack
-                ? new Endpoint(Interpolate("https://secretsmanager.{Region}.{PartitionResult#dualStackDnsSuffix}", refs!))
-                : throw new AmazonClientException("DualStack is enabled but this partition does not support DualStack");
+            if (!supportsDualStack)
+            {
+                throw new AmazonClientException("DualStack is enabled but this partition does not support DualStack");
+            }
+
+            return partitionName switch
+            {
+                "aws" or "aws-us-gov" => new Endpoint(Interpolate("https://secretsmanager.{Region}.amazonaws.com", refs)),
+                "aws-cn" => new Endpoint(Interpolate("https://secretsmanager.{Region}.amazonaws.com.cn", refs)),
+                _ => new Endpoint(Interpolate("https://secretsmanager.{Region}.{PartitionResult#dualStackDnsSuffix}", refs)),
+            };
         }
 
-        return new Endpoint(Interpolate("https://secretsmanager.{Region}.{PartitionResult#dnsSuffix}", refs!));
+        return new Endpoint(Interpolate("https://secretsmanager.{Region}.{PartitionResult#dnsSuffix}", refs));
     }
 }
 

@@ -99,14 +99,14 @@ internal sealed class JsonResponseUnmarshaller<TResponse> : JsonResponseUnmarsha
     {
         var body = ReadAll(context.Stream);
         var headers = context.ResponseData;
-        var error = ErrorBodyReader.Read(body, headers) ;
-        var code = Sanitize(error.Code) ?? Sanitize(headers?.GetHeaderValue("X-Amzn-ErrorType")) ?? CodeForStatus(statusCode);
+        var error = ErrorBodyReader.Read(body, headers);
+        var code = Sanitize(error.Code) ?? Sanitize(headers.GetHeaderValue("X-Amzn-ErrorType")) ?? CodeForStatus(statusCode);
         var message = !string.IsNullOrEmpty(error.Message)
             ? error.Message!
             : $"Secrets Manager answered {_operationName} with HTTP {(int)statusCode} and no recognisable error message.";
-        var requestId = error.RequestId ?? headers?.GetHeaderValue(HeaderKeys.RequestIdHeader);
+        var requestId = error.RequestId ?? headers.GetHeaderValue(HeaderKeys.RequestIdHeader);
         var errorType = (int)statusCode >= 500 ? ErrorType.Receiver : ErrorType.Sender;
-        return new AmazonServiceException(message, innerException, errorType, code, requestId, statusCode);
+        return new ParsedServiceException(message, innerException, errorType, code, requestId, statusCode);
     }
 
     private static byte[] ReadAll(Stream? stream)
@@ -188,7 +188,7 @@ internal static class ErrorBodyReader
         public string? RequestId { get; }
     }
 
-    public static ErrorInfo Read(byte[] body, IWebResponseData? headers)
+    public static ErrorInfo Read(byte[] body, IWebResponseData headers)
     {
         var text = Encoding.UTF8.GetString(body).TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
         if (text.StartsWith("{", StringComparison.Ordinal))
@@ -204,7 +204,7 @@ internal static class ErrorBodyReader
         return default;
     }
 
-    private static ErrorInfo? ReadJson(byte[] body, IWebResponseData? headers)
+    private static ErrorInfo? ReadJson(byte[] body, IWebResponseData headers)
     {
         // Core's own reader knows __type, code, Message/message and the X-Amzn-ErrorType header.
         try
@@ -239,6 +239,21 @@ internal static class ErrorBodyReader
             return default;
         }
     }
+}
+
+/// <summary>
+/// The SDK's service exception plus the request id read from the body: Core resets RequestId from the
+/// x-amzn-RequestId header, which XML error bodies (moto's IAM-auth mode) do not come with.
+/// </summary>
+internal sealed class ParsedServiceException : AmazonServiceException
+{
+    public ParsedServiceException(string message, Exception innerException, ErrorType errorType, string errorCode, string? requestId, HttpStatusCode statusCode)
+        : base(message, innerException, errorType, errorCode, requestId, statusCode)
+    {
+        ParsedRequestId = requestId;
+    }
+
+    public string? ParsedRequestId { get; }
 }
 
 /// <summary>A response arrived but its body is not the JSON the operation returns.</summary>

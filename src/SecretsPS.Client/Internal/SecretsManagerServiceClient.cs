@@ -34,8 +34,8 @@ internal sealed class SecretsManagerServiceClient : AmazonServiceClient, ISecret
     public Task<CreateSecretResponse> CreateSecretAsync(CreateSecretRequest request, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(request, nameof(request));
-        request.ClientRequestToken ??= NewClientRequestToken();
-        return InvokeOperationAsync(Operations.CreateSecret, request, cancellationToken);
+        var wireRequest = request.ClientRequestToken is null ? request.WithClientRequestToken(NewClientRequestToken()) : request;
+        return InvokeOperationAsync(Operations.CreateSecret, wireRequest, cancellationToken);
     }
 
     public Task<GetSecretValueResponse> GetSecretValueAsync(GetSecretValueRequest request, CancellationToken cancellationToken = default)
@@ -47,15 +47,15 @@ internal sealed class SecretsManagerServiceClient : AmazonServiceClient, ISecret
     public Task<UpdateSecretResponse> UpdateSecretAsync(UpdateSecretRequest request, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(request, nameof(request));
-        request.ClientRequestToken ??= NewClientRequestToken();
-        return InvokeOperationAsync(Operations.UpdateSecret, request, cancellationToken);
+        var wireRequest = request.ClientRequestToken is null ? request.WithClientRequestToken(NewClientRequestToken()) : request;
+        return InvokeOperationAsync(Operations.UpdateSecret, wireRequest, cancellationToken);
     }
 
     public Task<PutSecretValueResponse> PutSecretValueAsync(PutSecretValueRequest request, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(request, nameof(request));
-        request.ClientRequestToken ??= NewClientRequestToken();
-        return InvokeOperationAsync(Operations.PutSecretValue, request, cancellationToken);
+        var wireRequest = request.ClientRequestToken is null ? request.WithClientRequestToken(NewClientRequestToken()) : request;
+        return InvokeOperationAsync(Operations.PutSecretValue, wireRequest, cancellationToken);
     }
 
     public Task<DeleteSecretResponse> DeleteSecretAsync(DeleteSecretRequest request, CancellationToken cancellationToken = default)
@@ -131,15 +131,16 @@ internal static class ExceptionTranslator
             case OperationCanceledException:
             case TimeoutException:
                 return null;
-            case ResponseFormatException format:
-                return new SecretsManagerException(format.Message, format, "InvalidResponse", format.StatusCode, null, operation);
+            case not null when Find<ResponseFormatException>(exception) is { } format:
+                // The SDK may wrap what the unmarshaller threw; the body problem is what the caller needs to see.
+                return new SecretsManagerException(format.Message, exception, "InvalidResponse", format.StatusCode, null, operation);
             case AmazonServiceException service when service.StatusCode != 0 || !string.IsNullOrEmpty(service.ErrorCode):
                 return SecretsManagerException.Create(
                     service.Message,
                     service,
                     string.IsNullOrEmpty(service.ErrorCode) ? "Unknown" : service.ErrorCode,
                     (int)service.StatusCode,
-                    string.IsNullOrEmpty(service.RequestId) ? null : service.RequestId,
+                    !string.IsNullOrEmpty(service.RequestId) ? service.RequestId : (service as ParsedServiceException)?.ParsedRequestId,
                     operation);
             case AmazonServiceException service when FindNetworkFailure(service) is { } network:
                 // A transport failure the SDK wrapped after its retries: surface the transport exception itself.
@@ -149,6 +150,20 @@ internal static class ExceptionTranslator
             default:
                 return null;
         }
+    }
+
+    private static T? Find<T>(Exception exception)
+        where T : Exception
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
     }
 
     private static Exception? FindNetworkFailure(Exception exception)

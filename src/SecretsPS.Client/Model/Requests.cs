@@ -15,6 +15,15 @@ public sealed class CreateSecretRequest
     public byte[]? SecretBinary { get; set; }
     public string? SecretString { get; set; }
     public List<Tag>? Tags { get; set; }
+
+    // The service needs a token with every value; like the SDK, a missing one is generated per call without
+    // touching the caller's object, so reusing a request object for a second call is a second operation.
+    internal CreateSecretRequest WithClientRequestToken(string token)
+    {
+        var copy = (CreateSecretRequest)MemberwiseClone();
+        copy.ClientRequestToken = token;
+        return copy;
+    }
 }
 
 public sealed class GetSecretValueRequest
@@ -40,6 +49,15 @@ public sealed class UpdateSecretRequest
     public string? KmsKeyId { get; set; }
     public byte[]? SecretBinary { get; set; }
     public string? SecretString { get; set; }
+
+    // The service needs a token with every value; like the SDK, a missing one is generated per call without
+    // touching the caller's object, so reusing a request object for a second call is a second operation.
+    internal UpdateSecretRequest WithClientRequestToken(string token)
+    {
+        var copy = (UpdateSecretRequest)MemberwiseClone();
+        copy.ClientRequestToken = token;
+        return copy;
+    }
 }
 
 public sealed class PutSecretValueRequest
@@ -50,6 +68,15 @@ public sealed class PutSecretValueRequest
     public string? SecretString { get; set; }
     public List<string>? VersionStages { get; set; }
     public string? RotationToken { get; set; }
+
+    // The service needs a token with every value; like the SDK, a missing one is generated per call without
+    // touching the caller's object, so reusing a request object for a second call is a second operation.
+    internal PutSecretValueRequest WithClientRequestToken(string token)
+    {
+        var copy = (PutSecretValueRequest)MemberwiseClone();
+        copy.ClientRequestToken = token;
+        return copy;
+    }
 }
 
 public sealed class DeleteSecretRequest

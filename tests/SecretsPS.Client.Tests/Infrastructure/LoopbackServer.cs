@@ -257,7 +257,11 @@ public sealed class LoopbackServer : IDisposable
         var body = Encoding.UTF8.GetBytes(response.Body);
         var head = new StringBuilder();
         head.Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {response.Status} {response.Reason ?? ReasonPhrase(response.Status)}\r\n");
-        head.Append("Date: ").Append(DateTime.UtcNow.ToString("r", CultureInfo.InvariantCulture)).Append("\r\n");
+        if (!response.Headers.ContainsKey("Date"))
+        {
+            head.Append("Date: ").Append(DateTime.UtcNow.ToString("r", CultureInfo.InvariantCulture)).Append("\r\n");
+        }
+
         if (response.ContentType.Length > 0)
         {
             head.Append("Content-Type: ").Append(response.ContentType).Append("\r\n");

@@ -31,6 +31,7 @@ public static class TestClients
         Assert.Equal("/", request.Target);
         Assert.Equal("secretsmanager." + operation, request.Header("X-Amz-Target"));
         Assert.Equal("application/x-amz-json-1.1", request.Header("Content-Type"));
+        Assert.Equal("2017-10-17", request.Header("X-Amz-Api-Version"));
 
         var auth = SigV4Verifier.Parse(request.Header("Authorization"));
         Assert.Equal(AccessKeyId, auth.AccessKeyId);
