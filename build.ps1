@@ -75,7 +75,7 @@ $ModuleDir = Join-Path $OutDir "SecretsPS/$ModuleVersion"
 # Tasks report back through this table; the front door prints the test summary as the very last line.
 $BuildState = @{ Summary = $null }
 
-#region Helpers (used by the tasks below through PowerShell's dynamic scoping)
+# Helpers, used by the tasks below through PowerShell's dynamic scoping.
 
 function Initialize-BuildTool {
     if ((Test-Path -LiteralPath $PesterManifest) -and (Test-Path -LiteralPath $InvokeBuildScript)) {
@@ -296,14 +296,14 @@ function Get-TrxCount {
 }
 
 # Counts of a Pester run from the summary its child process writes, with the NUnit XML as a fallback. Failed
-# blocks and containers (a broken BeforeAll, a file that does not parse) count as failures.
+# containers (a file that does not parse) and failed blocks whose tests did not fail count as failures too.
 function Get-PesterCount {
     param([Parameter(Mandatory)][string] $SummaryPath, [Parameter(Mandatory)][string] $XmlPath)
     if (Test-Path -LiteralPath $SummaryPath) {
         $s = Get-Content -LiteralPath $SummaryPath -Raw | ConvertFrom-Json
         return [pscustomobject]@{
             Passed  = [int]$s.PassedCount
-            Failed  = [int]$s.FailedCount + [int]$s.FailedBlocksCount + [int]$s.FailedContainersCount
+            Failed  = [int]$s.FailedCount + [int]$s.UncountedBlockFailures + [int]$s.FailedContainersCount
             Skipped = [int]$s.SkippedCount + [int]$s.InconclusiveCount
         }
     }
@@ -323,7 +323,6 @@ function Format-Count {
     return "passed $($Count.Passed), failed $($Count.Failed), skipped $($Count.Skipped)"
 }
 
-#endregion
 
 Initialize-BuildTool
 
@@ -390,10 +389,12 @@ $BuildScript = {
             Write-Build Yellow 'Help: src/SecretsPS.HelpCompiler has no source yet; skipping the en-US help compilation.'
         }
         else {
-            $helpOut = Join-Path $BuildRoot "src/SecretsPS.HelpCompiler/bin/$Configuration/tool"
             Write-Build Cyan 'dotnet build SecretsPS.HelpCompiler'
-            exec { dotnet build $helpProject @DotnetProperties -o $helpOut }
-            $helpDll = Join-Path $helpOut 'SecretsPS.HelpCompiler.dll'
+            # Its default output, which the help compiler's own test project builds too: one compile serves both.
+            exec { dotnet build $helpProject @DotnetProperties }
+            $helpDll = Get-ChildItem -Path (Join-Path $BuildRoot "src/SecretsPS.HelpCompiler/bin/$Configuration/*/SecretsPS.HelpCompiler.dll") |
+                Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1 -ExpandProperty FullName
+            assert $helpDll 'The help compiler build produced no SecretsPS.HelpCompiler.dll.'
             $docs = Join-Path $BuildRoot 'docs/en-US'
             $helpTarget = Join-Path $ModuleDir 'en-US'
             Write-Build Cyan "Compiling help: docs/en-US -> $helpTarget"
@@ -418,8 +419,7 @@ $BuildScript = {
         $null = New-Item -ItemType Directory -Force -Path $TestResultsDir
         $runXunit = $Suite -in 'All', 'Xunit'
         $runPester = $Suite -in 'All', 'Pester'
-        $xunitCount = $null
-        $pesterCount = $null
+        $results = [System.Collections.Generic.List[object]]::new()
         $moto = $null
         $savedEnvironment = $null
         try {
@@ -430,22 +430,29 @@ $BuildScript = {
             if ($runXunit) {
                 $trxDir = Join-Path $TestResultsDir 'xunit'
                 if (Test-Path -LiteralPath $trxDir) { Remove-Item -LiteralPath $trxDir -Recurse -Force }
-                $trxName = 'SecretsPS.Client.Tests.trx'
-                $testArgs = @('test', (Join-Path $BuildRoot 'tests/SecretsPS.Client.Tests')) + $DotnetProperties +
-                    @('--logger', "trx;LogFileName=$trxName", '--results-directory', $trxDir)
-                if ($XunitFilter) { $testArgs += @('--filter', $XunitFilter) }
-                Write-Build Cyan 'xunit: dotnet test tests/SecretsPS.Client.Tests'
-                & dotnet @testArgs | Out-Host
-                $xunitExit = $LASTEXITCODE
-                $trx = Join-Path $trxDir $trxName
-                if (Test-Path -LiteralPath $trx) {
-                    $xunitCount = Get-TrxCount -Path $trx
+                # Every test project under tests/ (the client's wire and moto tests, the help compiler's tests).
+                $testProjects = @(Get-ChildItem -LiteralPath (Join-Path $BuildRoot 'tests') -Filter '*.Tests.csproj' -Recurse |
+                        Where-Object { $_.FullName -notmatch '[\/](bin|obj)[\/]' } | Sort-Object Name)
+                if ($testProjects.Count -eq 0) { $results.Add([pscustomobject]@{ Name = 'xunit'; Count = $null }) }
+                foreach ($testProject in $testProjects) {
+                    $name = $testProject.BaseName
+                    $trx = Join-Path $trxDir "$name.trx"
+                    $testArgs = @('test', $testProject.FullName) + $DotnetProperties +
+                        @('--logger', "trx;LogFileName=$name.trx", '--results-directory', $trxDir)
+                    if ($XunitFilter) { $testArgs += @('--filter', $XunitFilter) }
+                    Write-Build Cyan "xunit: dotnet test $name"
+                    & dotnet @testArgs | Out-Host
+                    $exitCode = $LASTEXITCODE
+                    if (Test-Path -LiteralPath $trx) {
+                        $count = Get-TrxCount -Path $trx
+                    }
+                    else {
+                        Write-Build Red "xunit: no results file for $name (dotnet test exited with $exitCode): counted as one failure."
+                        $count = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+                    }
+                    if ($exitCode -ne 0 -and $count.Failed -eq 0) { $count.Failed = 1 }
+                    $results.Add([pscustomobject]@{ Name = "xunit $name"; Count = $count })
                 }
-                else {
-                    Write-Build Red "xunit: no results file (dotnet test exited with $xunitExit): counted as one failure."
-                    $xunitCount = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
-                }
-                if ($xunitExit -ne 0 -and $xunitCount.Failed -eq 0) { $xunitCount.Failed = 1 }
             }
 
             if ($runPester) {
@@ -470,8 +477,13 @@ $config.TestResult.OutputPath = $XmlPath
 if ($Tag) { $config.Filter.Tag = @($Tag -split ',') }
 if ($ExcludeTag) { $config.Filter.ExcludeTag = @($ExcludeTag -split ',') }
 $result = Invoke-Pester -Configuration $config
+# A failed BeforeAll already fails the block's tests; a failed block adds a failure only when none of its tests
+# carries it (e.g. a failing AfterAll after passing tests).
+function Get-BlockTest($Block) { $Block.Tests; foreach ($child in $Block.Blocks) { Get-BlockTest $child } }
+$blockFailures = @($result.FailedBlocks | Where-Object { -not (@(Get-BlockTest $_) | Where-Object Result -eq 'Failed') }).Count
 $result | Select-Object PassedCount, FailedCount, SkippedCount, InconclusiveCount, NotRunCount, TotalCount,
-    FailedBlocksCount, FailedContainersCount, Result | ConvertTo-Json | Set-Content -LiteralPath $SummaryPath
+    FailedBlocksCount, FailedContainersCount, Result, @{ Name = 'UncountedBlockFailures'; Expression = { $blockFailures } } |
+    ConvertTo-Json | Set-Content -LiteralPath $SummaryPath
 '@
                 Write-Build Cyan "Pester $PesterVersion in a fresh pwsh: $($paths -join ', ')"
                 $pesterExit = Invoke-FreshPwsh -File $runner -ArgumentList @(
@@ -483,6 +495,7 @@ $result | Select-Object PassedCount, FailedCount, SkippedCount, InconclusiveCoun
                     $pesterCount = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
                 }
                 if ($pesterExit -ne 0 -and $pesterCount.Failed -eq 0) { $pesterCount.Failed = 1 }
+                $results.Add([pscustomobject]@{ Name = 'Pester'; Count = $pesterCount })
             }
         }
         finally {
@@ -492,14 +505,14 @@ $result | Select-Object PassedCount, FailedCount, SkippedCount, InconclusiveCoun
 
         $total = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
         $problems = @()
-        foreach ($suite in @(@('xunit', $xunitCount), @('Pester', $pesterCount))) {
-            $name, $count = $suite
-            if (-not $count) { continue }
-            Write-Build Cyan ("{0,-6} {1}" -f "$($name):", (Format-Count $count))
+        foreach ($result in $results) {
+            $count = $result.Count
+            if (-not $count) { $problems += "$($result.Name): no test project found"; continue }
+            Write-Build Cyan ("{0}: {1}" -f $result.Name, (Format-Count $count))
             $total.Passed += $count.Passed
             $total.Failed += $count.Failed
             $total.Skipped += $count.Skipped
-            if ($count.Passed + $count.Failed + $count.Skipped -eq 0) { $problems += "$name ran no test" }
+            if ($count.Passed + $count.Failed + $count.Skipped -eq 0) { $problems += "$($result.Name) ran no test" }
         }
         if ($total.Failed -gt 0) { $problems += "$($total.Failed) test(s) failed" }
         if ($runPester -and -not $BuildState['Packed']) { $problems += 'packing the module failed (see the Pack task above)' }

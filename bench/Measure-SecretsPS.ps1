@@ -182,6 +182,7 @@ try {
         Set-EnvironmentValue $key $benchEnv[$key]
     }
 
+    $loadAtStart = if (Test-Path '/proc/loadavg') { ((Get-Content '/proc/loadavg' -Raw) -split ' ')[0..2] -join ' ' } else { 'n/a' }
     Write-Host 'Building the empty reference module...'
     $emptyModule = New-EmptyBinaryModule (Join-Path $work 'empty')
     $moto = Start-Moto
@@ -256,6 +257,9 @@ ConvertTo-Json -Compress -InputObject $times
     $f = { param($v) $v.ToString('0.00', [Globalization.CultureInfo]::InvariantCulture) }
     $g = { param($v) $v.ToString('0', [Globalization.CultureInfo]::InvariantCulture) }
     Write-Host ''
+    # Wall-clock medians on a shared machine mean little without its load: print it next to them.
+    $load = if (Test-Path '/proc/loadavg') { ((Get-Content '/proc/loadavg' -Raw) -split ' ')[0..2] -join ' ' } else { 'n/a' }
+    Write-Host "Machine: $([Environment]::ProcessorCount) logical CPUs; load average at the start $loadAtStart, now $load"
     Write-Host "Cold process, wall clock (median of $Runs interleaved runs; pwsh = dotnet $($pwshPrefix -join ' '))"
     Write-Host ('{0,-58} {1,12} {2,12} {3,10}' -f 'Command', 'Median (ms)', 'Delta (ms)', 'Min (ms)')
     $rows = @(

@@ -42,7 +42,7 @@ $commonSentence = 'This cmdlet supports the common parameters: -Debug, -ErrorAct
 
 # Texts for parameters every SecretsPS cmdlet shares, used when a page has none yet.
 $standardText = @{
-    Region       = 'The AWS Region to send the request to, for example `us-east-1`. Without it the Region comes from the AWS_REGION (or AWS_DEFAULT_REGION) environment variable, then from the `region` entry of the selected profile. See about_SecretsPS for the full order.'
+    Region       = 'The AWS Region to send the request to, for example `us-east-1`. Without it the Region comes from the profile given with -ProfileName, else from the AWS_REGION or AWS_DEFAULT_REGION environment variable, else from the profile named by AWS_PROFILE (or default). See about_SecretsPS for the full order.'
     ProfileName  = 'The name of a profile in the shared AWS config and credentials files (~/.aws/config, ~/.aws/credentials) that supplies credentials and, unless -Region is given, the Region. Without it the AWS_PROFILE environment variable, then the `default` profile, applies. SSO, assume-role and credential-process profiles work as in the AWS CLI.'
     EndpointUrl  = 'Sends requests to this endpoint instead of the public Secrets Manager endpoint of the Region, for example `http://127.0.0.1:5000` for a local emulator such as moto, or a VPC endpoint URL. The Region is still used to sign requests.'
     Credential   = 'Explicit AWS credentials: the user name is the access key id and the password is the secret access key. They take precedence over profiles and environment variables. Add -SessionToken for temporary credentials.'

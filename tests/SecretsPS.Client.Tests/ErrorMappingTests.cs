@@ -156,7 +156,8 @@ public sealed class ErrorMappingTests
     [InlineData("", null, null, null)]
     public void Error_body_reader_extracts_code_message_and_request_id(string body, string? code, string? message, string? requestId)
     {
-        var info = SecretsPS.Client.Internal.ErrorBodyReader.Read(System.Text.Encoding.UTF8.GetBytes(body), null);
+        // Non-JSON bodies never consult the response headers (only Core's JSON error reader does).
+        var info = SecretsPS.Client.Internal.ErrorBodyReader.Read(System.Text.Encoding.UTF8.GetBytes(body), headers: null!);
         Assert.Equal(code, info.Code);
         Assert.Equal(message, info.Message);
         Assert.Equal(requestId, info.RequestId);

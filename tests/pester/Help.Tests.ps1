@@ -7,6 +7,7 @@ Help gate for docs/en-US (issue 4, help-format.md §3.3), against the built modu
 - every example runs against moto after a shared setup, except examples marked
   <!-- illustrative: reason --> (skipped with the reason). An example that documents an error carries
   <!-- expected-error: ErrorId --> and must produce exactly that error; any other example must produce none.
+  <!-- prints: text --> asserts that the example's output (as formatted) contains that text.
 #>
 
 BeforeDiscovery {
@@ -21,7 +22,7 @@ BeforeDiscovery {
             Path = $Path; File = [IO.Path]::GetFileName($Path); FrontMatter = @{}; H1 = @(); H2 = [System.Collections.Generic.List[string]]::new()
             Synopsis = ''; Description = @(); Sets = [System.Collections.Generic.List[string]]::new(); DefaultSet = $null
             Parameters = [System.Collections.Generic.List[hashtable]]::new(); CommonParameters = $false
-            Examples = [System.Collections.Generic.List[hashtable]]::new(); Placeholders = @()
+            Examples = [System.Collections.Generic.List[hashtable]]::new(); Placeholders = @(); Outputs = [System.Collections.Generic.List[string]]::new()
         }
         $i = 0
         if ($lines[0] -eq '---') {
@@ -81,6 +82,7 @@ BeforeDiscovery {
                                 $page.Parameters.Add($parameter)
                             }
                         }
+                        elseif ($section -eq 'OUTPUTS') { $page.Outputs.Add($h3) }
                         elseif ($section -eq 'EXAMPLES') {
                             $example = @{ Title = $h3; Code = [System.Collections.Generic.List[string]]::new(); Comments = [System.Collections.Generic.List[string]]::new(); Remarks = [System.Collections.Generic.List[string]]::new() }
                             $page.Examples.Add($example)
@@ -122,12 +124,28 @@ BeforeDiscovery {
             $index++
             $illustrative = @($example.Comments | Where-Object { $_ -match '^illustrative:\s*(.+)$' } | ForEach-Object { $Matches[1] })
             $expected = @($example.Comments | Where-Object { $_ -match '^expected-error:\s*(\S+)' } | ForEach-Object { $Matches[1] })
+            $prints = @($example.Comments | Where-Object { $_ -match '^prints:\s*(.+)$' } | ForEach-Object { $Matches[1].Trim() })
             @{
                 Command = $page.H1[0]; Title = $example.Title; Index = $index
-                Code = ($example.Code -join "`n`n"); Illustrative = ($illustrative -join '; '); ExpectedErrors = $expected
+                Code = ($example.Code -join "`n`n"); Illustrative = ($illustrative -join '; '); ExpectedErrors = $expected; Prints = $prints
             }
         }
     }
+    # What the examples must show between them (issue 4): every pipeline of the cmdlets issue and the key features.
+    $allExampleCode = ($exampleCases | Where-Object { -not $_.Illustrative } | ForEach-Object Code) -join "`n"
+    $coverageCases = @(
+        @{ AllCode = $allExampleCode; Feature = 'New-RandomPassword | New-Secret'; Pattern = 'New-RandomPassword[^|\n]*\|\s*New-Secret' }
+        @{ AllCode = $allExampleCode; Feature = "Find-Secret 'app/*' | Get-SecretValue -AsPlainText"; Pattern = "Find-Secret 'app/\*' \| Get-SecretValue -AsPlainText" }
+        @{ AllCode = $allExampleCode; Feature = "'a', 'missing', 'b' | Get-SecretValue"; Pattern = "'[^']+', '[^']*missing', '[^']+' \| Get-SecretValue" }
+        @{ AllCode = $allExampleCode; Feature = 'the rollback pipeline'; Pattern = 'Get-SecretVersion \S+ \| Where-Object VersionStages -contains AWSPREVIOUS \| Publish-SecretVersion -VersionStage AWSCURRENT' }
+        @{ AllCode = $allExampleCode; Feature = "Find-Secret 'tmp/*' | Remove-Secret -ForceDeleteWithoutRecovery -Force"; Pattern = "Find-Secret 'tmp/\*' \| (SecretsPS\\)?Remove-Secret -ForceDeleteWithoutRecovery -Force" }
+        @{ AllCode = $allExampleCode; Feature = 'New-Secret | Set-Secret -PassThru | Get-SecretValue'; Pattern = 'New-Secret [^|\n]*\| (SecretsPS\\)?Set-Secret [^|\n]*-PassThru \| Get-SecretValue' }
+        @{ AllCode = $allExampleCode; Feature = 'a JSON key (-Key)'; Pattern = 'Get-SecretValue [^\n]*-Key ' }
+        @{ AllCode = $allExampleCode; Feature = 'a SecureString value'; Pattern = '-SecureString|\| (New-Secret|Publish-SecretVersion)' }
+        @{ AllCode = $allExampleCode; Feature = '-AsPlainText'; Pattern = '-AsPlainText' }
+        @{ AllCode = $allExampleCode; Feature = '-WhatIf'; Pattern = '-WhatIf' }
+        @{ AllCode = $allExampleCode; Feature = 'local testing with -EndpointUrl'; Pattern = "EndpointUrl = 'http://127\.0\.0\.1:5000'|-EndpointUrl http://127\.0\.0\.1:5000" }
+    )
 }
 
 BeforeAll {
@@ -194,7 +212,7 @@ BeforeAll {
                 $metadata = $real.ParameterSets[$set]
                 if (-not $metadata) { $metadata = $real.ParameterSets['__AllParameterSets'] }
                 if (-not $metadata) { continue }
-                $label = "${name}: -$parameterName [$set]"
+                $label = "${name}: -$parameterName [$(if ($set -eq '__AllParameterSets') { '(All)' } else { $set })]"
                 $block = $doc.Blocks | Where-Object { $_['Parameter Sets'] -eq '(All)' -or (Split-List $_['Parameter Sets']) -contains $set } | Select-Object -First 1
                 if (-not $block) { $problems.Add("${label}: not documented in this set (Parameter Sets: $(($doc.Blocks | ForEach-Object { $_['Parameter Sets'] }) -join ' | '))"); continue }
                 if ($block['Type'] -notin $type.Name, $type.FullName, $type.ToString()) { $problems.Add("${label}: Type '$($block['Type'])' <> '$($type.Name)'") }
@@ -237,6 +255,8 @@ while True:
     token = page.get("NextToken")
     if not token:
         break
+if sys.argv[1:] == ["clean"]:
+    sys.exit(0)
 db = {"username": "admin", "password": "0ld-Passw0rd", "host": "db.example.com", "port": 5432}
 client.create_secret(Name="app/db", SecretString=json.dumps(db), Description="App database",
                      Tags=[{"Key": "team", "Value": "payments"}, {"Key": "obsolete", "Value": "yes"}])
@@ -248,11 +268,11 @@ client.create_secret(Name="tmp/build-2", SecretString="scratch-2")
 client.create_secret(Name="old/report-key", SecretString="r3port")
 client.delete_secret(SecretId="old/report-key", RecoveryWindowInDays=7)
 '@
-    function Reset-ExampleFixture {
+    function Reset-ExampleFixture([switch] $CleanOnly) {
         $file = Join-Path ([IO.Path]::GetTempPath()) "secretsps-help-fixture-$([guid]::NewGuid().ToString('N')).py"
         Set-Content -LiteralPath $file -Value $script:FixtureScript -Encoding utf8NoBOM
         try {
-            $output = & python3 $file 2>&1
+            $output = & python3 $file @(if ($CleanOnly) { 'clean' }) 2>&1
             if ($LASTEXITCODE -ne 0) { throw "example fixture setup failed: $($output -join "`n")" }
         }
         finally { Remove-Item -LiteralPath $file -ErrorAction Ignore }
@@ -284,12 +304,24 @@ Describe 'Help pages match the cmdlets (drift gate)' {
             $Synopsis | Should -Not -BeNullOrEmpty
         }
 
+        It 'documents every [OutputType] under OUTPUTS' {
+            $cmd = $script:Commands | Where-Object Name -eq $H1[0]
+            $missing = @($cmd.OutputType.Name | Sort-Object -Unique | Where-Object { $_ -notin $Outputs })
+            $missing | Should -BeNullOrEmpty -Because "$($H1[0]) declares these output types but its OUTPUTS section lacks them"
+        }
+
         It 'matches Get-Command (sets, default set, parameters, types, Required, Position, pipeline, aliases, wildcards, accepted values)' {
             $cmd = $script:Commands | Where-Object Name -eq $H1[0]
             $cmd | Should -Not -BeNullOrEmpty -Because "'$($H1[0])' must be an exported cmdlet"
             $problems = Compare-HelpPage $_ $cmd
             ($problems -join "`n") | Should -BeNullOrEmpty
         }
+    }
+}
+
+Describe 'Examples cover the pipelines and features of the cmdlets issue' {
+    It 'some example shows <Feature>' -ForEach $coverageCases {
+        $AllCode | Should -Match $Pattern
     }
 }
 
@@ -357,26 +389,34 @@ Describe 'Help examples run against moto' -Tag 'Integration' {
     }
     AfterAll {
         Remove-Item -LiteralPath $script:WorkDir -Recurse -Force -ErrorAction Ignore
+        # Leave no app/, tmp/ or old/ secrets behind for the test files that run after this one.
+        if ($env:SECRETSPS_TEST_ENDPOINT) { Reset-ExampleFixture -CleanOnly }
     }
 
-    It '<Command> example <Index>: <Title>' -ForEach $exampleCases {
+    It '<Command>: <Title>' -ForEach $exampleCases {
         if ($Illustrative) { Set-ItResult -Skipped -Because "illustrative: $Illustrative"; return }
         Reset-ExampleFixture
         # Examples that show local testing name http://127.0.0.1:5000; the test server listens elsewhere.
         $code = $Code.Replace('http://127.0.0.1:5000', $env:SECRETSPS_TEST_ENDPOINT)
         $PSDefaultParameterValues = @{ '*:EndpointUrl' = $env:SECRETSPS_TEST_ENDPOINT; '*:Confirm' = $false }
+        # As in an interactive session: errors do not stop the example (Pester's tests run with 'Stop').
+        $ErrorActionPreference = 'Continue'
         $Error.Clear()
         Push-Location -LiteralPath $script:WorkDir
         try {
             $output = & ([scriptblock]::Create($code)) 6>&1 5>&1 4>&1 3>&1
-            $null = $output | Out-String
+            $text = $output | Out-String -Width 300
         }
         finally { Pop-Location }
+        $ErrorActionPreference = 'Stop'
         $errors = @($Error | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ } else { $_.ErrorRecord } } | Where-Object { $_ })
         $unexpected = @($errors | Where-Object { $id = $_.FullyQualifiedErrorId; -not ($ExpectedErrors | Where-Object { $id -like "$_,*" -or $id -eq $_ }) })
         ($unexpected | ForEach-Object { "$($_.FullyQualifiedErrorId): $($_.Exception.Message)" }) -join "`n" | Should -BeNullOrEmpty -Because "the example must run without errors"
         foreach ($expectedId in $ExpectedErrors) {
             @($errors | Where-Object { $_.FullyQualifiedErrorId -like "$expectedId,*" -or $_.FullyQualifiedErrorId -eq $expectedId }).Count | Should -BeGreaterThan 0 -Because "the example documents the error $expectedId"
+        }
+        foreach ($expectedText in $Prints) {
+            $text | Should -Match ([regex]::Escape($expectedText)) -Because "the example says it prints '$expectedText'"
         }
     }
 }

@@ -99,12 +99,12 @@ internal sealed class JsonResponseUnmarshaller<TResponse> : JsonResponseUnmarsha
     {
         var body = ReadAll(context.Stream);
         var headers = context.ResponseData;
-        var error = ErrorBodyReader.Read(body, headers) ;
-        var code = Sanitize(error.Code) ?? Sanitize(headers?.GetHeaderValue("X-Amzn-ErrorType")) ?? CodeForStatus(statusCode);
+        var error = ErrorBodyReader.Read(body, headers);
+        var code = Sanitize(error.Code) ?? Sanitize(headers.GetHeaderValue("X-Amzn-ErrorType")) ?? CodeForStatus(statusCode);
         var message = !string.IsNullOrEmpty(error.Message)
             ? error.Message!
             : $"Secrets Manager answered {_operationName} with HTTP {(int)statusCode} and no recognisable error message.";
-        var requestId = error.RequestId ?? headers?.GetHeaderValue(HeaderKeys.RequestIdHeader);
+        var requestId = error.RequestId ?? headers.GetHeaderValue(HeaderKeys.RequestIdHeader);
         var errorType = (int)statusCode >= 500 ? ErrorType.Receiver : ErrorType.Sender;
         return new ParsedServiceException(message, innerException, errorType, code, requestId, statusCode);
     }
@@ -188,7 +188,7 @@ internal static class ErrorBodyReader
         public string? RequestId { get; }
     }
 
-    public static ErrorInfo Read(byte[] body, IWebResponseData? headers)
+    public static ErrorInfo Read(byte[] body, IWebResponseData headers)
     {
         var text = Encoding.UTF8.GetString(body).TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
         if (text.StartsWith("{", StringComparison.Ordinal))
@@ -204,7 +204,7 @@ internal static class ErrorBodyReader
         return default;
     }
 
-    private static ErrorInfo? ReadJson(byte[] body, IWebResponseData? headers)
+    private static ErrorInfo? ReadJson(byte[] body, IWebResponseData headers)
     {
         // Core's own reader knows __type, code, Message/message and the X-Amzn-ErrorType header.
         try

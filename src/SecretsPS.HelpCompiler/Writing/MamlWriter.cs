@@ -112,6 +112,8 @@ public static class MamlWriter
                 writer.WriteElementString("maml", "para", MamlNs, remark);
             }
 
+            // Get-Help prints the next example's title right under the remarks without it.
+            writer.WriteElementString("maml", "para", MamlNs, string.Empty);
             writer.WriteEndElement();
             writer.WriteEndElement();
         }
