@@ -135,6 +135,22 @@ try { Get-SecretValue -SecretId x -ErrorAction Stop } catch { $_.FullyQualifiedE
         $output[2] | Should -Match "profile 'default'"
     }
 
+    It 'missing credentials are a terminating NoCredentials error that says how to fix it' {
+        $command = @'
+$env:AWS_ACCESS_KEY_ID = $null; $env:AWS_SECRET_ACCESS_KEY = $null; $env:AWS_SESSION_TOKEN = $null; $env:AWS_PROFILE = $null
+$env:AWS_CONFIG_FILE = '/nonexistent/config'; $env:AWS_SHARED_CREDENTIALS_FILE = '/nonexistent/credentials'
+$env:AWS_EC2_METADATA_DISABLED = 'true'; $env:AWS_CONTAINER_CREDENTIALS_FULL_URI = $null; $env:AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = $null
+$env:AWS_WEB_IDENTITY_TOKEN_FILE = $null
+Import-Module '__MANIFEST__'
+try { Get-SecretValue -SecretId x -Region us-east-1 -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; [string]$_.CategoryInfo.Category; $_.Exception.Message }
+'@.Replace('__MANIFEST__', $ModuleManifest)
+        $output = Invoke-ChildPwsh -Command $command
+        $output[0] | Should -Be 'NoCredentials,SecretsPS.Commands.GetSecretValueCommand'
+        $output[1] | Should -Be 'AuthenticationError'
+        $output[2] | Should -Match '-Credential'
+        $output[2] | Should -Match 'AWS_ACCESS_KEY_ID'
+    }
+
     It 'an unknown profile is a terminating ProfileNotFound error naming the profile' {
         $e = { Get-SecretValue -SecretId x -ProfileName 'secretsps-no-such-profile' } |
             Should -Throw -ErrorId 'ProfileNotFound,SecretsPS.Commands.GetSecretValueCommand' -PassThru
@@ -227,8 +243,10 @@ Describe 'No value in ToString or the default views' {
         $value = Get-SecretValue $binaryName
         $text = $value | Format-List | Out-String
         $text | Should -Match 'Binary \(4 bytes\)'
-        $text | Should -Not -Match '201'
-        ($value | Out-String) | Should -Not -Match '202'
+        # PowerShell renders a byte[] property as "{201, 202, 203, 204}".
+        $text | Should -Not -Match '201, 202'
+        ($value | Out-String -Width 300) | Should -Not -Match '201, 202'
+        ($value | Select-Object Name, SecretBinary | Out-String -Width 300) | Should -Match '201, 202'
     }
 
     It 'SecretInfo, SecretVersion and SecretDeletionInfo have table views' {
