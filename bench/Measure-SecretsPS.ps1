@@ -128,7 +128,34 @@ namespace EmptyModule
     Copy-Item (Join-Path $Root 'build/EmptyModule.dll') $versionDir
     New-ModuleManifest -Path (Join-Path $versionDir 'EmptyModule.psd1') -RootModule 'EmptyModule.dll' -ModuleVersion '1.0.0' `
         -CmdletsToExport 'Get-Nothing' -FunctionsToExport @() -VariablesToExport @() -AliasesToExport @()
-    return $module
+
+    # The same module plus a one-view format file: the first XML format file a session loads has a fixed cost of
+    # its own, which SecretsPS (FormatsToProcess) pays and the empty module does not. Informative only.
+    $formatted = Join-Path $Root 'EmptyFormatted'
+    $formattedVersion = Join-Path $formatted '1.0.0'
+    $null = New-Item -ItemType Directory -Force $formattedVersion
+    Copy-Item (Join-Path $Root 'build/EmptyModule.dll') $formattedVersion
+    Set-Content (Join-Path $formattedVersion 'EmptyFormatted.Format.ps1xml') @'
+<?xml version="1.0" encoding="utf-8"?>
+<Configuration>
+  <ViewDefinitions>
+    <View>
+      <Name>EmptyThing</Name>
+      <ViewSelectedBy><TypeName>EmptyModule.Thing</TypeName></ViewSelectedBy>
+      <TableControl>
+        <TableHeaders><TableColumnHeader><Label>Name</Label></TableColumnHeader></TableHeaders>
+        <TableRowEntries><TableRowEntry><TableColumnItems>
+          <TableColumnItem><PropertyName>Name</PropertyName></TableColumnItem>
+        </TableColumnItems></TableRowEntry></TableRowEntries>
+      </TableControl>
+    </View>
+  </ViewDefinitions>
+</Configuration>
+'@
+    New-ModuleManifest -Path (Join-Path $formattedVersion 'EmptyFormatted.psd1') -RootModule 'EmptyModule.dll' -ModuleVersion '1.0.0' `
+        -CmdletsToExport 'Get-Nothing' -FunctionsToExport @() -VariablesToExport @() -AliasesToExport @() `
+        -FormatsToProcess 'EmptyFormatted.Format.ps1xml'
+    return [pscustomobject]@{ Empty = $module; Formatted = $formatted }
 }
 
 # $null removes the variable: [Environment]::SetEnvironmentVariable would receive '' from PowerShell, and an empty
@@ -184,14 +211,15 @@ try {
 
     $loadAtStart = if (Test-Path '/proc/loadavg') { ((Get-Content '/proc/loadavg' -Raw) -split ' ')[0..2] -join ' ' } else { 'n/a' }
     Write-Host 'Building the empty reference module...'
-    $emptyModule = New-EmptyBinaryModule (Join-Path $work 'empty')
+    $references = New-EmptyBinaryModule (Join-Path $work 'empty')
     $moto = Start-Moto
     $endpoint = $moto.Url
     Write-Host "moto_server on $endpoint; module $ModulePath; $Runs interleaved rounds"
 
     $variants = [ordered]@{
         Baseline  = '1'
-        Empty     = "Import-Module '$emptyModule'"
+        Empty     = "Import-Module '$($references.Empty)'"
+        EmptyFmt  = "Import-Module '$($references.Formatted)'"
         SecretsPS = "Import-Module '$ModulePath'"
         FirstCall = "Import-Module '$ModulePath'; `$null = New-RandomPassword -EndpointUrl '$endpoint'"
     }
@@ -265,6 +293,7 @@ ConvertTo-Json -Compress -InputObject $times
     $rows = @(
         @('pwsh -NoProfile -c 1', 'Baseline'),
         @('Import-Module <empty binary module>', 'Empty'),
+        @('Import-Module <empty binary module + 1 format view>', 'EmptyFmt'),
         @('Import-Module SecretsPS', 'SecretsPS'),
         @('Import-Module SecretsPS; New-RandomPassword (first call)', 'FirstCall')
     )
@@ -281,6 +310,10 @@ ConvertTo-Json -Compress -InputObject $times
     else {
         # Machine noise larger than the empty module's whole cost: a ratio would mean nothing.
         Write-Host ('Import cost ratio: not computable (empty module {0} ms over baseline: noise dominates; use more -Runs on a quieter machine)' -f (& $g $emptyCost))
+    }
+    $formattedCost = $median.EmptyFmt - $median.Baseline
+    if ($formattedCost -gt 0) {
+        Write-Host ('  (informative) SecretsPS / empty module with one format view: {0} ({1} ms / {2} ms)' -f (& $f ($moduleCost / $formattedCost)), (& $g $moduleCost), (& $g $formattedCost))
     }
     Write-Host ('First call in a cold process (import + credentials + one GetRandomPassword): {0} ms over pwsh -c 1, {1} ms over the import' -f (& $g $firstCallCost), (& $g ($median.FirstCall - $median.SecretsPS)))
     Write-Host ''
