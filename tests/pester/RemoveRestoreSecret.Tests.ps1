@@ -2,6 +2,15 @@ BeforeAll {
     . $PSScriptRoot/Common.ps1
     $PSDefaultParameterValues['*:EndpointUrl'] = $Endpoint
     $script:prefix = New-TestSecretName -Prefix 'remove'
+
+    # "Not scheduled for deletion" must not pass for a secret that is gone: Find-Secret on a deleted secret writes
+    # an error and returns nothing, whose DeletedDate would be empty too.
+    function Assert-SecretNotScheduled([string] $SecretName) {
+        $found = @(Find-Secret $SecretName -ErrorAction Stop)
+        $found.Count | Should -Be 1 -Because "$SecretName must still exist"
+        $found[0].Name | Should -BeExactly $SecretName
+        $found[0].DeletedDate | Should -BeNullOrEmpty -Because "$SecretName must not be scheduled for deletion"
+    }
 }
 
 AfterAll {
@@ -47,21 +56,21 @@ Describe 'Remove-Secret' {
     It '-WhatIf deletes nothing and its text names the secret and the deletion date' {
         Remove-Secret -SecretId $name -RecoveryWindowInDays 7 -WhatIf
         Remove-Secret -SecretId $name -ForceDeleteWithoutRecovery -WhatIf
-        (Find-Secret $name).DeletedDate | Should -BeNullOrEmpty
+        Assert-SecretNotScheduled $name
         # "What if:" goes straight to the host, so read it from a child process.
         $command = "Import-Module '$ModuleManifest'; Remove-Secret -SecretId '$name' -RecoveryWindowInDays 7 -EndpointUrl '$Endpoint' -WhatIf; Remove-Secret -SecretId '$name' -ForceDeleteWithoutRecovery -EndpointUrl '$Endpoint' -WhatIf"
         $text = (Invoke-ChildPwsh -Command $command) -join "`n"
         $text | Should -Match ([regex]::Escape("on target `"$name`""))
         $text | Should -Match 'will be deleted on .* \(in 7 days\)'
         $text | Should -Match 'immediately and permanently, without recovery'
-        (Find-Secret $name).DeletedDate | Should -BeNullOrEmpty
+        Assert-SecretNotScheduled $name
     }
 
     It '-ForceDeleteWithoutRecovery with -Confirm:$false but without -Force still asks (and fails without a user)' {
         $command = "Import-Module '$ModuleManifest'; Remove-Secret -SecretId '$name' -ForceDeleteWithoutRecovery -Confirm:`$false -EndpointUrl '$Endpoint'"
         $output = Invoke-ChildPwsh -Command $command -AllowFailure
         "$output" | Should -Match 'NonInteractive'
-        (Find-Secret $name).DeletedDate | Should -BeNullOrEmpty
+        Assert-SecretNotScheduled $name
     }
 
     It '-Confirm:$false is enough for a deletion with a recovery window' {
@@ -113,7 +122,7 @@ Describe 'Restore-Secret' {
 
     It 'emits nothing without -PassThru and takes SecretInfo from the pipeline' {
         Find-Secret $name | Restore-Secret | Should -BeNullOrEmpty
-        (Find-Secret $name).DeletedDate | Should -BeNullOrEmpty
+        Assert-SecretNotScheduled $name
     }
 
     It '-WhatIf restores nothing' {

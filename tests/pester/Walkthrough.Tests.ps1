@@ -54,6 +54,22 @@ Describe 'Seed walkthrough through the cmdlets' {
         [Text.Encoding]::UTF8.GetString((Get-SecretValue $byteName).SecretBinary) | Should -Be 'my-secret'
     }
 
+    It 'deletes with a 7-day recovery window and restores' {
+        $deletion = Remove-Secret -SecretId $stringName -RecoveryWindowInDays 7 -Force -PassThru
+        $deletion.Name | Should -Be $stringName
+        $daysAhead = ($deletion.DeletionDate.ToUniversalTime() - [datetime]::UtcNow).TotalDays
+        $daysAhead | Should -BeGreaterThan 6.9 -Because 'the deletion is scheduled 7 days out'
+        $daysAhead | Should -BeLessThan 7.1 -Because 'the deletion is scheduled 7 days out, not the default 30'
+        (Find-Secret $stringName -ErrorAction Stop).DeletedDate | Should -Not -BeNullOrEmpty
+        { Get-SecretValue $stringName -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidRequest,SecretsPS.Commands.GetSecretValueCommand'
+
+        $restored = Restore-Secret -SecretId $stringName -PassThru
+        $restored.Name | Should -Be $stringName
+        $restored.DeletedDate | Should -BeNullOrEmpty
+        Get-SecretValue $stringName -AsPlainText | Should -Be 'test-secret-str-new-value'
+        Get-SecretValue $stringName -VersionStage 'new-version' -AsPlainText | Should -Be 'test-secret-str-new-version'
+    }
+
     It 'deletes without recovery' {
         $deletion = Remove-Secret -SecretId $stringName -ForceDeleteWithoutRecovery -Force -PassThru
         $deletion.Name | Should -Be $stringName
@@ -62,5 +78,7 @@ Describe 'Seed walkthrough through the cmdlets' {
 
     It 'generates a random password' {
         (New-RandomPassword -Length 32 -AsPlainText).Length | Should -Be 32
+        # 4096 is the service's maximum length.
+        (New-RandomPassword -Length 4096 -AsPlainText).Length | Should -Be 4096
     }
 }
