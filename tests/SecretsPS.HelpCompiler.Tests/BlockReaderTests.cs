@@ -31,22 +31,27 @@ public class BlockReaderTests
     }
 
     [Fact]
-    public void CommentsInterruptParagraphsAndSpanLines()
+    public void RejectsHtmlCommentsWhichPlatyPSWouldPrint()
     {
-        var file = BlockReader.Read("x.md", "text\n<!-- illustrative:\nneeds AWS -->\nmore\n- item\n");
+        var error = Assert.Throws<HelpCompilationException>(() => BlockReader.Read("x.md", "text\n\n  <!-- prints: 5 -->\n"));
 
-        Assert.Equal(
-            [BlockKind.Paragraph, BlockKind.Comment, BlockKind.Paragraph, BlockKind.ListItem],
-            file.Blocks.Select(b => b.Kind));
-        Assert.Equal("illustrative:\nneeds AWS", file.Blocks[1].Text);
-        Assert.Equal(4, file.Blocks[2].Line);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("HTML comment", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HelpExamples.psd1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CommentMarkersInsideCodeStayCode()
+    {
+        var file = BlockReader.Read("x.md", "```html\n<!-- markup -->\n```\n");
+
+        Assert.Equal(new Block(BlockKind.Fence, 1, "<!-- markup -->", Info: "html"), Assert.Single(file.Blocks));
     }
 
     [Theory]
     [InlineData("---\nkey value\n---\n", "not 'key: value'")]
     [InlineData("---\na: 1\na: 2\n---\n", "appears twice")]
     [InlineData("---\na: 1\n", "never closed")]
-    [InlineData("<!-- open\n", "never closed")]
     public void RejectsBrokenStructure(string markdown, string expected)
     {
         var error = Assert.Throws<HelpCompilationException>(() => BlockReader.Read("x.md", markdown));

@@ -67,7 +67,6 @@ public class CommandPageParserTests
         Assert.Equal("Example 1: Greet two people", first.Title);
         Assert.Equal("# Greets both; this comment must stay code\nGet-Greeting -Name Ann, Bob", Assert.Single(first.Code));
         Assert.Equal(["Writes two greeting strings."], first.Remarks);
-        Assert.Equal(["illustrative: needs a real account"], first.Comments);
         Assert.Equal(["Before the code."], help.Examples[1].Introduction);
     }
 

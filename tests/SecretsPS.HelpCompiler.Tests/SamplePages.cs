@@ -43,7 +43,6 @@ Get-Greeting -Name Ann, Bob
 ```
 
 Writes two greeting strings.
-<!-- illustrative: needs a real account -->
 
 ### Example 2: Everyone
 Before the code.

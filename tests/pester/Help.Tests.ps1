@@ -4,10 +4,12 @@ Help gate for docs/en-US (issue 4, help-format.md §3.3), against the built modu
   Required, Position, pipeline input, aliases, wildcards and accepted values match Get-Command; every parameter
   is described; no {{ }} placeholders. Failures name the cmdlet, the set and the field.
 - Get-Help shows each page's synopsis, description, parameter text and examples; about_SecretsPS works.
-- every example runs against moto after a shared setup, except examples marked
-  <!-- illustrative: reason --> (skipped with the reason). An example that documents an error carries
-  <!-- expected-error: ErrorId --> and must produce exactly that error; any other example must produce none.
-  <!-- prints: text --> asserts that the example's output (as formatted) contains that text.
+- every example runs against moto after a shared setup. What an example must show comes from
+  tests/pester/HelpExamples.psd1 (not from the pages: platyPS would print HTML comments in the help): Illustrative
+  skips it with the reason, ExpectedError names the errors it documents (it must produce those and no other;
+  an example without one must produce none), Prints lists texts its formatted output must contain. An entry that
+  names a page or an example that does not exist fails, so the data file and the pages cannot drift apart.
+- pages hold no HTML comments (platyPS 0.14 would print them verbatim; the help compiler refuses them too).
 #>
 
 BeforeDiscovery {
@@ -23,6 +25,7 @@ BeforeDiscovery {
             Synopsis = ''; Description = @(); Sets = [System.Collections.Generic.List[string]]::new(); DefaultSet = $null
             Parameters = [System.Collections.Generic.List[hashtable]]::new(); CommonParameters = $false
             Examples = [System.Collections.Generic.List[hashtable]]::new(); Placeholders = @(); Outputs = [System.Collections.Generic.List[string]]::new()
+            HtmlComments = [System.Collections.Generic.List[string]]::new()
         }
         $i = 0
         if ($lines[0] -eq '---') {
@@ -33,7 +36,7 @@ BeforeDiscovery {
         }
         $page.Placeholders = @([regex]::Matches(($lines -join "`n"), '\{\{.*?\}\}') | ForEach-Object Value)
 
-        # Blocks: @{ Kind = Heading|Text|Fence|Comment; Level; Text; Info }
+        # Blocks: @{ Kind = Heading|Text|Fence; Level; Text; Info }
         $blocks = [System.Collections.Generic.List[hashtable]]::new()
         $paragraph = [System.Collections.Generic.List[string]]::new()
         $flush = { if ($paragraph.Count) { $blocks.Add(@{ Kind = 'Text'; Text = ($paragraph -join ' ') }); $paragraph.Clear() } }
@@ -45,11 +48,9 @@ BeforeDiscovery {
                 for ($i++; $i -lt $lines.Count -and -not ($lines[$i].Trim() -match "^$([regex]::Escape($fence))$([regex]::Escape($fence[0]))*$"); $i++) { $code.Add($lines[$i]) }
                 $blocks.Add(@{ Kind = 'Fence'; Info = $info; Text = ($code -join "`n") })
             }
-            elseif ($line -match '^\s*<!--(.*?)(-->)?\s*$') {
+            elseif ($line -match '<!--') {
                 & $flush
-                $comment = $Matches[1]
-                while (-not $lines[$i].Contains('-->')) { $i++; $comment += ' ' + $lines[$i] }
-                $blocks.Add(@{ Kind = 'Comment'; Text = ($comment -replace '-->.*$', '').Trim() })
+                $page.HtmlComments.Add("line $($i + 1): $($line.Trim())")
             }
             elseif ($line -match '^(#{1,6})\s+(.*?)\s*$') {
                 & $flush
@@ -84,7 +85,7 @@ BeforeDiscovery {
                         }
                         elseif ($section -eq 'OUTPUTS') { $page.Outputs.Add($h3) }
                         elseif ($section -eq 'EXAMPLES') {
-                            $example = @{ Title = $h3; Code = [System.Collections.Generic.List[string]]::new(); Comments = [System.Collections.Generic.List[string]]::new(); Remarks = [System.Collections.Generic.List[string]]::new() }
+                            $example = @{ Title = $h3; Code = [System.Collections.Generic.List[string]]::new(); Remarks = [System.Collections.Generic.List[string]]::new() }
                             $page.Examples.Add($example)
                         }
                     }
@@ -108,7 +109,6 @@ BeforeDiscovery {
                 'EXAMPLES' {
                     if (-not $example) { break }
                     if ($block.Kind -eq 'Fence') { $example.Code.Add($block.Text) }
-                    elseif ($block.Kind -eq 'Comment') { $example.Comments.Add($block.Text) }
                     elseif ($block.Kind -eq 'Text' -and $example.Code.Count) { $example.Remarks.Add($block.Text) }
                 }
             }
@@ -118,16 +118,31 @@ BeforeDiscovery {
 
     $allPages = @(Get-ChildItem -LiteralPath $docs -Filter '*.md' | Sort-Object Name | ForEach-Object { Read-HelpPage $_.FullName })
     $commandPages = @($allPages | Where-Object { -not $_.FrontMatter.ContainsKey('Module Guid') -and $_.File -notlike 'about_*' })
+    # Test annotations per example: cmdlet name -> example title without 'Example N: ' -> Prints/ExpectedError/Illustrative.
+    $annotationsFile = Join-Path $PSScriptRoot 'HelpExamples.psd1'
+    $annotations = Import-PowerShellDataFile -LiteralPath $annotationsFile
+    function Get-ExampleKey([string] $Title) { $Title -replace '^Example\s+\d+\s*:\s*', '' }
     $exampleCases = foreach ($page in $commandPages) {
         $index = 0
+        $pageAnnotations = if ($annotations.ContainsKey($page.H1[0])) { $annotations[$page.H1[0]] } else { @{} }
         foreach ($example in $page.Examples) {
             $index++
-            $illustrative = @($example.Comments | Where-Object { $_ -match '^illustrative:\s*(.+)$' } | ForEach-Object { $Matches[1] })
-            $expected = @($example.Comments | Where-Object { $_ -match '^expected-error:\s*(\S+)' } | ForEach-Object { $Matches[1] })
-            $prints = @($example.Comments | Where-Object { $_ -match '^prints:\s*(.+)$' } | ForEach-Object { $Matches[1].Trim() })
+            $key = Get-ExampleKey $example.Title
+            $entry = if ($pageAnnotations.ContainsKey($key)) { $pageAnnotations[$key] } else { @{} }
             @{
                 Command = $page.H1[0]; Title = $example.Title; Index = $index
-                Code = ($example.Code -join "`n`n"); Illustrative = ($illustrative -join '; '); ExpectedErrors = $expected; Prints = $prints
+                Code = ($example.Code -join "`n`n"); Illustrative = [string]$entry['Illustrative']
+                ExpectedErrors = @($entry['ExpectedError'] | Where-Object { $_ }); Prints = @($entry['Prints'] | Where-Object { $_ })
+            }
+        }
+    }
+    # One case per entry of HelpExamples.psd1: each must name an existing example and use only the known fields.
+    $annotationCases = foreach ($command in $annotations.Keys | Sort-Object) {
+        $page = $commandPages | Where-Object { $_.H1[0] -eq $command } | Select-Object -First 1
+        foreach ($key in $annotations[$command].Keys | Sort-Object) {
+            @{
+                Command = $command; Key = $key; Entry = $annotations[$command][$key]; PageFound = [bool]$page
+                PageExamples = @(if ($page) { $page.Examples | ForEach-Object { Get-ExampleKey $_.Title } })
             }
         }
     }
@@ -304,6 +319,10 @@ Describe 'Help pages match the cmdlets (drift gate)' {
             $Synopsis | Should -Not -BeNullOrEmpty
         }
 
+        It 'has no HTML comment (platyPS would print it in the help; example annotations go in HelpExamples.psd1)' {
+            $HtmlComments | Should -BeNullOrEmpty -Because "$File must be plain platyPS markdown"
+        }
+
         It 'documents every [OutputType] under OUTPUTS' {
             $cmd = $script:Commands | Where-Object Name -eq $H1[0]
             $missing = @($cmd.OutputType.Name | Sort-Object -Unique | Where-Object { $_ -notin $Outputs })
@@ -315,6 +334,21 @@ Describe 'Help pages match the cmdlets (drift gate)' {
             $cmd | Should -Not -BeNullOrEmpty -Because "'$($H1[0])' must be an exported cmdlet"
             $problems = Compare-HelpPage $_ $cmd
             ($problems -join "`n") | Should -BeNullOrEmpty
+        }
+    }
+}
+
+Describe 'HelpExamples.psd1 names only examples the pages have' {
+    It '<Command>: <Key>' -ForEach $annotationCases {
+        $PageFound | Should -BeTrue -Because "HelpExamples.psd1 has entries for '$Command', which has no page in docs/en-US"
+        $PageExamples | Should -Contain $Key -Because "HelpExamples.psd1 annotates the $Command example '$Key', which docs/en-US/$Command.md does not have (its examples: $($PageExamples -join '; ')); update the entry with the page"
+        @($PageExamples | Where-Object { $_ -eq $Key }).Count | Should -Be 1 -Because "docs/en-US/$Command.md must have one example titled '$Key' for the entry to be unambiguous"
+        $unknown = @($Entry.Keys | Where-Object { $_ -notin 'Prints', 'ExpectedError', 'Illustrative' })
+        $unknown | Should -BeNullOrEmpty -Because 'an entry holds only Prints, ExpectedError and Illustrative'
+        @($Entry.Keys).Count | Should -BeGreaterThan 0 -Because 'an empty entry asserts nothing'
+        if ($Entry.ContainsKey('Illustrative')) {
+            "$($Entry.Illustrative)".Trim() | Should -Not -BeNullOrEmpty -Because 'an illustrative example says why it cannot run'
+            @($Entry.Keys).Count | Should -Be 1 -Because 'an illustrative example does not run, so Prints or ExpectedError would never be checked'
         }
     }
 }

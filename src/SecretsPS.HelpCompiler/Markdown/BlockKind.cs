@@ -6,5 +6,4 @@ public enum BlockKind
     Paragraph,
     ListItem,
     Fence,
-    Comment,
 }

@@ -57,11 +57,11 @@ public static partial class BlockReader
                 continue;
             }
 
+            // platyPS 0.14 has no notion of HTML comments: New-ExternalHelp would print one verbatim in the help.
+            // Refusing them keeps every page that compiles here a page platyPS renders the same way.
             if (line.TrimStart().StartsWith("<!--", StringComparison.Ordinal))
             {
-                FlushParagraph();
-                blocks.Add(ReadComment(path, lines, ref index));
-                continue;
+                throw new HelpCompilationException(path, lineNumber, "HTML comment: platyPS would print it in the help text; keep notes out of the page (example test annotations go in tests/pester/HelpExamples.psd1)");
             }
 
             var heading = Heading().Match(line);
@@ -166,24 +166,5 @@ public static partial class BlockReader
         }
 
         throw new HelpCompilationException(path, start, $"code fence '{fence}' opened here is never closed");
-    }
-
-    private static Block ReadComment(string path, string[] lines, ref int index)
-    {
-        var start = index + 1;
-        var text = new List<string>();
-        for (; index < lines.Length; index++)
-        {
-            text.Add(lines[index]);
-            if (lines[index].Contains("-->", StringComparison.Ordinal))
-            {
-                index++;
-                var joined = string.Join('\n', text).Trim();
-                var body = joined["<!--".Length..joined.LastIndexOf("-->", StringComparison.Ordinal)].Trim();
-                return new Block(BlockKind.Comment, start, body);
-            }
-        }
-
-        throw new HelpCompilationException(path, start, "HTML comment opened here is never closed");
     }
 }

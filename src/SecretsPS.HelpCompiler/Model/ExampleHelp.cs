@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace SecretsPS.HelpCompiler.Model;
 
-/// <summary>An EXAMPLES entry. <see cref="Comments"/> keeps HTML comments (e.g. an illustrative marker) for tools.</summary>
+/// <summary>An EXAMPLES entry.</summary>
 public sealed record ExampleHelp
 {
     public required string Title { get; init; }
@@ -12,8 +12,6 @@ public sealed record ExampleHelp
     public required IReadOnlyList<string> Code { get; init; }
 
     public IReadOnlyList<string> Remarks { get; init; } = [];
-
-    public IReadOnlyList<string> Comments { get; init; } = [];
 
     public int Line { get; init; }
 }

@@ -122,11 +122,6 @@ public static partial class CommandPageParser
 
             if (name is null)
             {
-                if (block.Kind == BlockKind.Comment)
-                {
-                    continue;
-                }
-
                 throw new HelpCompilationException(path, block.Line, "a command page must start with '# <Command-Name>'");
             }
 
@@ -150,11 +145,6 @@ public static partial class CommandPageParser
 
             if (current is null)
             {
-                if (block.Kind == BlockKind.Comment)
-                {
-                    continue;
-                }
-
                 throw new HelpCompilationException(path, block.Line, "content between the # heading and the first ## section");
             }
 
@@ -174,7 +164,7 @@ public static partial class CommandPageParser
         return (name, sections);
     }
 
-    /// <summary>Paragraphs, list items and code as MAML paragraphs; HTML comments are dropped; headings are errors.</summary>
+    /// <summary>Paragraphs, list items and code as MAML paragraphs; headings are errors.</summary>
     private static List<string> ReadProse(string path, string section, IEnumerable<Block> blocks)
     {
         var result = new List<string>();
@@ -190,8 +180,6 @@ public static partial class CommandPageParser
                     break;
                 case BlockKind.Fence:
                     result.Add(Indent(block.Text));
-                    break;
-                case BlockKind.Comment:
                     break;
                 default:
                     throw new HelpCompilationException(path, block.Line, $"## {section} cannot contain the heading '{block.Text}'");
@@ -260,12 +248,6 @@ public static partial class CommandPageParser
         while (index < blocks.Count)
         {
             var heading = blocks[index];
-            if (heading.Kind == BlockKind.Comment)
-            {
-                index++;
-                continue;
-            }
-
             if (heading.Kind != BlockKind.Heading)
             {
                 throw new HelpCompilationException(path, heading.Line, "## PARAMETERS content must sit under a '### -<Name>' heading");
@@ -325,7 +307,7 @@ public static partial class CommandPageParser
 
                 metadata.Add(record);
             }
-            else if (metadata.Count > 0 && block.Kind != BlockKind.Comment)
+            else if (metadata.Count > 0)
             {
                 throw new HelpCompilationException(path, block.Line, $"-{name}: description text must come before the yaml blocks");
             }
@@ -351,12 +333,6 @@ public static partial class CommandPageParser
         while (index < blocks.Count)
         {
             var heading = blocks[index];
-            if (heading.Kind == BlockKind.Comment)
-            {
-                index++;
-                continue;
-            }
-
             if (heading.Kind != BlockKind.Heading)
             {
                 throw new HelpCompilationException(path, heading.Line, "## EXAMPLES content must sit under a '### <title>' heading");
@@ -365,15 +341,10 @@ public static partial class CommandPageParser
             var introduction = new List<string>();
             var code = new List<string>();
             var remarks = new List<string>();
-            var comments = new List<string>();
             for (index++; index < blocks.Count && blocks[index].Kind != BlockKind.Heading; index++)
             {
                 var block = blocks[index];
-                if (block.Kind == BlockKind.Comment)
-                {
-                    comments.Add(block.Text);
-                }
-                else if (block.Kind == BlockKind.Fence)
+                if (block.Kind == BlockKind.Fence)
                 {
                     if (remarks.Count > 0)
                     {
@@ -403,7 +374,6 @@ public static partial class CommandPageParser
                 Introduction = introduction,
                 Code = code,
                 Remarks = remarks,
-                Comments = comments,
                 Line = heading.Line,
             });
         }
@@ -427,11 +397,6 @@ public static partial class CommandPageParser
 
                 typeName = block.Text;
                 description = [];
-                continue;
-            }
-
-            if (block.Kind == BlockKind.Comment)
-            {
                 continue;
             }
 
@@ -466,11 +431,6 @@ public static partial class CommandPageParser
 
         foreach (var block in section.Blocks)
         {
-            if (block.Kind == BlockKind.Comment)
-            {
-                continue;
-            }
-
             if (block.Kind is not (BlockKind.Paragraph or BlockKind.ListItem))
             {
                 throw new HelpCompilationException(path, block.Line, "## RELATED LINKS holds only '[text](url)' lines");

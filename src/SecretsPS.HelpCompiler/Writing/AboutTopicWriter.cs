@@ -54,10 +54,7 @@ public static class AboutTopicWriter
             // A blank line separates blocks, except right under a heading and between items of one list.
             var separate = previous is not (null or BlockKind.Heading)
                 && !(previous == BlockKind.ListItem && block.Kind == BlockKind.ListItem);
-            if (block.Kind != BlockKind.Comment)
-            {
-                previous = block.Kind;
-            }
+            previous = block.Kind;
 
             if (separate && block.Kind is BlockKind.Paragraph or BlockKind.ListItem or BlockKind.Fence)
             {
