@@ -10,13 +10,16 @@ namespace SecretsPS;
 /// One client per distinct (region, profile, endpoint, credential) per process, so connections and resolved
 /// credentials are reused across commands. The key holds the access key id and a hash of the secret parts, never
 /// the secrets. Clients built from the SDK's default chains also key on the AWS_* variables those chains read, so
-/// changing $env:AWS_REGION or $env:AWS_PROFILE in a session takes effect. Clients are never disposed: they live as
-/// long as the process, like the SDK's own shared clients.
+/// changing $env:AWS_REGION or $env:AWS_PROFILE in a session takes effect. At most <see cref="MaxClients"/> are kept
+/// (a runbook cycling through many temporary credentials would otherwise hold one per credential forever); the oldest
+/// is dropped, not disposed, since a command in another runspace may still be using it.
 /// </summary>
 internal static class ClientCache
 {
     private static readonly object s_lock = new();
+    private const int MaxClients = 32;
     private static readonly Dictionary<string, ISecretsManagerClient> s_clients = new(StringComparer.Ordinal);
+    private static readonly Queue<string> s_insertionOrder = new();
 
     private static readonly string[] s_environmentNames =
     {
@@ -33,7 +36,13 @@ internal static class ClientCache
             if (!s_clients.TryGetValue(key, out var client))
             {
                 client = SecretsManagerClientFactory.Create(options);
+                if (s_clients.Count >= MaxClients)
+                {
+                    s_clients.Remove(s_insertionOrder.Dequeue());
+                }
+
                 s_clients[key] = client;
+                s_insertionOrder.Enqueue(key);
             }
 
             return client;

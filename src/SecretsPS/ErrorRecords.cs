@@ -59,6 +59,7 @@ internal static class ErrorRecords
     public const string InvalidKmsKeyId = nameof(InvalidKmsKeyId);
     public const string InvalidTag = nameof(InvalidTag);
     public const string InvalidKey = nameof(InvalidKey);
+    public const string InvalidWildcardPattern = nameof(InvalidWildcardPattern);
 
     // Output conversions.
     public const string SecretNotJsonObject = nameof(SecretNotJsonObject);
@@ -128,25 +129,25 @@ internal static class ErrorRecords
         {
             case ClientConfigurationProblem.NoRegion:
                 return Build(
-                    new InvalidOperationException($"No AWS region was found. Pass -Region (e.g. -Region us-east-1), set the AWS_REGION environment variable, or add 'region = <name>' to profile '{profileText}' in ~/.aws/config.", exception),
+                    new InvalidOperationException($"No AWS region was found. Pass -Region (e.g. -Region us-east-1), set the AWS_REGION environment variable, or add 'region = <name>' to profile '{profileText}' in {ConfigFile()}.", exception),
                     NoRegion,
                     ErrorCategory.InvalidArgument,
                     null);
             case ClientConfigurationProblem.NoCredentials:
                 return Build(
-                    new InvalidOperationException($"No AWS credentials were found. Pass -Credential (user name = access key id, password = secret access key) or -ProfileName, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add credentials to profile '{profileText}' in ~/.aws/credentials.", exception),
+                    new InvalidOperationException($"No AWS credentials were found. Pass -Credential (user name = access key id, password = secret access key) or -ProfileName, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add credentials to profile '{profileText}' in {CredentialsFile()}.", exception),
                     NoCredentials,
                     ErrorCategory.AuthenticationError,
                     null);
             case ClientConfigurationProblem.ProfileNotFound:
                 return Build(
-                    new ItemNotFoundException($"The AWS profile '{profileText}' was not found in ~/.aws/config or ~/.aws/credentials. Check -ProfileName or AWS_PROFILE, or create the profile (e.g. 'aws configure --profile {profileText}').", exception),
+                    new ItemNotFoundException($"The AWS profile '{profileText}' was not found in {ConfigFile()} or {CredentialsFile()}. Check -ProfileName or AWS_PROFILE, or create the profile (e.g. 'aws configure --profile {profileText}').", exception),
                     ProfileNotFound,
                     ErrorCategory.ObjectNotFound,
                     profile);
             case ClientConfigurationProblem.InvalidProfile:
                 return Build(
-                    new InvalidOperationException($"The AWS profile '{profileText}' cannot provide credentials: {exception.Message} Fix the profile in ~/.aws/config or ~/.aws/credentials (for SSO profiles run 'aws sso login --profile {profileText}').", exception),
+                    new InvalidOperationException($"The AWS profile '{profileText}' cannot provide credentials: {exception.Message} Fix the profile in {ConfigFile()} or {CredentialsFile()} (for SSO profiles run 'aws sso login --profile {profileText}').", exception),
                     InvalidProfile,
                     ErrorCategory.InvalidData,
                     profile);
@@ -160,6 +161,11 @@ internal static class ErrorRecords
                 return Build(new InvalidOperationException($"The AWS client could not be configured: {exception.Message}", exception), ClientConfiguration, ErrorCategory.NotSpecified, null);
         }
     }
+
+    // The files the SDK reads, as the fix-it messages should name them.
+    private static string ConfigFile() => Environment.GetEnvironmentVariable("AWS_CONFIG_FILE") is { Length: > 0 } path ? path : "~/.aws/config";
+
+    private static string CredentialsFile() => Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE") is { Length: > 0 } path ? path : "~/.aws/credentials";
 
     public static ErrorRecord SessionTokenNeedsCredential()
     {

@@ -52,10 +52,56 @@ internal static class InputValidation
 
         if (id is null || !s_name.IsMatch(id))
         {
-            return ErrorRecords.InvalidInput(ErrorRecords.InvalidSecretId, parameterName, $"'{id}' is not a valid secret id: give a secret name or ARN; {NameRule}.", id);
+            // Not quoted: a value piped into -SecretId by mistake would otherwise be printed.
+            return ErrorRecords.InvalidInput(ErrorRecords.InvalidSecretId, parameterName, $"{DescribeInvalidName(id)} is not a valid secret id: give a secret name or ARN; {NameRule}.", id);
         }
 
         return null;
+    }
+
+    /// <summary>A wildcard pattern that WildcardPattern accepts (it only checks the syntax when first matching).</summary>
+    public static ErrorRecord? Wildcard(string pattern, string parameterName, WildcardOptions options, out WildcardPattern? compiled)
+    {
+        compiled = new WildcardPattern(pattern, options);
+        try
+        {
+            compiled.IsMatch(string.Empty);
+            return null;
+        }
+        catch (WildcardPatternException)
+        {
+            compiled = null;
+            return ErrorRecords.InvalidInput(
+                ErrorRecords.InvalidWildcardPattern,
+                parameterName,
+                $"'{pattern}' is not a valid wildcard pattern: * and ? match characters, [abc] or [a-z] one character of a set (close every '['), and ` escapes a wildcard character.",
+                pattern);
+        }
+    }
+
+    /// <summary>Describes an id that failed the name rule without quoting it.</summary>
+    private static string DescribeInvalidName(string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return "an empty value";
+        }
+
+        if (id!.Length > MaxNameLength)
+        {
+            return $"a value of {id.Length} characters";
+        }
+
+        for (var i = 0; i < id.Length; i++)
+        {
+            var c = id[i];
+            if (!(c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '/' or '_' or '+' or '=' or '.' or '@' or '-'))
+            {
+                return $"the value given ({id.Length} characters; character {i + 1} is not allowed)";
+            }
+        }
+
+        return "the value given";
     }
 
     /// <summary>A secret string: 1 to 65,536 UTF-8 bytes.</summary>

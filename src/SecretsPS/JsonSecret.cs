@@ -6,6 +6,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Security;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace SecretsPS;
@@ -23,7 +24,9 @@ internal static class JsonSecret
     public static string Serialize(IDictionary value)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        // The text is stored, shown by -AsPlainText and the AWS CLI, and never embedded in HTML: escape only what JSON
+        // requires, so "a+b<c>" stays readable and non-ASCII characters do not cost six bytes of the 65,536 limit.
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             WriteValue(writer, value, "SecretValue", 0);
         }
@@ -93,13 +96,29 @@ internal static class JsonSecret
     /// </summary>
     public static Hashtable ToHashtable(JsonElement obj, bool plainText)
     {
-        var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+        // Case-insensitive like PowerShell's own hashtables, unless the object has keys that differ only in case:
+        // then a case-sensitive table keeps every key instead of silently dropping one.
+        var table = new Hashtable(HasCaseOnlyDuplicates(obj) ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
         foreach (var property in obj.EnumerateObject())
         {
             table[property.Name] = Convert(property.Value, plainText);
         }
 
         return table;
+    }
+
+    private static bool HasCaseOnlyDuplicates(JsonElement obj)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (!names.Add(property.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static object? Convert(JsonElement element, bool plainText)

@@ -74,6 +74,24 @@ Describe 'Find-Secret' {
             Should -Throw -ErrorId 'InvalidSecretId,SecretsPS.Commands.FindSecretCommand'
     }
 
+    It 'an invalid wildcard in -Name is a non-terminating InvalidWildcardPattern; the other names go on' {
+        $found = Find-Secret "$prefix/app/[abc", "$prefix/app/d*" -ErrorVariable err -ErrorAction SilentlyContinue
+        $found.Name | Should -Be "$prefix/app/db"
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'InvalidWildcardPattern,SecretsPS.Commands.FindSecretCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err[0].TargetObject | Should -Be "$prefix/app/[abc"
+    }
+
+    It 'an invalid wildcard in -<Parameter> stops the command before any request' -ForEach @(
+        @{ Parameter = 'Description'; Splat = @{ Description = '[abc' } }
+        @{ Parameter = 'Tag'; Splat = @{ Tag = @{ env = '[abc' } } }
+    ) {
+        $e = { Find-Secret 'x/*' @Splat -EndpointUrl 'http://127.0.0.1:9' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidWildcardPattern,SecretsPS.Commands.FindSecretCommand' -PassThru
+        $e.Exception.Message | Should -Match "^-$Parameter"
+    }
+
     It 'SecretInfo carries tags, version labels and dates' {
         $info = Find-Secret "$prefix/app/db"
         $info.Tags['team'] | Should -Be 'data'

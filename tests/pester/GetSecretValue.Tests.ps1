@@ -77,6 +77,22 @@ Describe 'Get-SecretValue' {
             $plainTable.list | Should -Be @(1, 'two')
         }
 
+        It '-AsHashtable keeps keys that differ only in case' {
+            $clash = "$prefix/case-clash"
+            New-Secret -Name $clash -SecretString '{"User":"a","user":"b","password":"p"}' | Out-Null
+            $table = Get-SecretValue $clash -AsHashtable -AsPlainText
+            $table.Count | Should -Be 3
+            $table['User'] | Should -BeExactly 'a'
+            $table['user'] | Should -BeExactly 'b'
+        }
+
+        It '-SecretValue stores readable JSON: only what JSON requires is escaped' {
+            $readable = "$prefix/readable-json"
+            New-Secret -Name $readable -SecretValue @{ password = "a+b<c>'&é`"\" } | Out-Null
+            Get-SecretValue $readable -AsPlainText | Should -BeExactly '{"password":"a+b<c>''&é\"\\"}'
+            Get-SecretValue $readable -Key password -AsPlainText | Should -BeExactly "a+b<c>'&é`"\"
+        }
+
         It '-AsCredential emits a PSCredential from username and password' {
             $credential = Get-SecretValue $json -AsCredential
             $credential | Should -BeOfType [pscredential]
@@ -199,10 +215,11 @@ Describe 'Get-SecretValue' {
 
     Context 'Bad input fails before any request' {
         It '<Case> -> <ErrorId>' -ForEach @(
-            @{ Case = 'id with a space'; ErrorId = 'InvalidSecretId'; Splat = @{ SecretId = 'bad id' }; Pattern = "-SecretId: 'bad id' is not a valid secret id" }
+            @{ Case = 'id with a space'; ErrorId = 'InvalidSecretId'; Splat = @{ SecretId = 'bad id' }; Pattern = '-SecretId: the value given \(6 characters; character 4 is not allowed\) is not a valid secret id' }
             @{ Case = 'empty id'; ErrorId = 'InvalidSecretId'; Splat = @{ SecretId = '' }; Pattern = '-SecretId' }
             @{ Case = 'malformed ARN'; ErrorId = 'InvalidSecretId'; Splat = @{ SecretId = 'arn:aws:s3:::bucket' }; Pattern = 'not a valid secret ARN' }
             @{ Case = 'ARN over 2048 characters'; ErrorId = 'InvalidSecretId'; Splat = @{ SecretId = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:' + ('a' * 2000) }; Pattern = '2048' }
+            @{ Case = 'empty VersionId'; ErrorId = 'InvalidVersionId'; Splat = @{ SecretId = 'ok'; VersionId = '' }; Pattern = '-VersionId: a version id is 32 to 64 characters' }
             @{ Case = 'VersionId of 31 characters'; ErrorId = 'InvalidVersionId'; Splat = @{ SecretId = 'ok'; VersionId = 'a' * 31 }; Pattern = '-VersionId: a version id is 32 to 64 characters' }
             @{ Case = 'empty VersionStage'; ErrorId = 'InvalidVersionStage'; Splat = @{ SecretId = 'ok'; VersionStage = '' }; Pattern = '-VersionStage: a staging label is 1 to 256 characters' }
             @{ Case = 'VersionStage of 257 characters'; ErrorId = 'InvalidVersionStage'; Splat = @{ SecretId = 'ok'; VersionStage = 's' * 257 }; Pattern = '257' }
@@ -211,6 +228,14 @@ Describe 'Get-SecretValue' {
                 Should -Throw -ErrorId "$ErrorId,SecretsPS.Commands.GetSecretValueCommand" -PassThru
             $e.CategoryInfo.Category | Should -Be 'InvalidArgument'
             $e.Exception.Message | Should -Match $Pattern
+        }
+
+        It 'does not print a value piped into -SecretId by mistake' {
+            $null = 'Pa55word!' | Get-SecretValue -EndpointUrl 'http://127.0.0.1:9' -ErrorVariable err -ErrorAction SilentlyContinue
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'InvalidSecretId,SecretsPS.Commands.GetSecretValueCommand'
+            $err[0].Exception.Message | Should -Not -Match 'Pa55word'
+            $err[0].Exception.Message | Should -Match 'character 9 is not allowed'
         }
 
         It 'accepts full and partial ARNs' {

@@ -62,16 +62,26 @@ public sealed class FindSecretCommand : SecretsManagerCmdletBase
                 ThrowTerminatingError(error);
             }
 
-            _tagFilters = Tag.Cast<DictionaryEntry>()
-                .Select(e => new KeyValuePair<string, WildcardPattern>(
-                    InputValidation.TagValue(e.Key),
-                    new WildcardPattern(InputValidation.TagValue(e.Value), WildcardOptions.None)))
-                .ToList();
+            _tagFilters = new List<KeyValuePair<string, WildcardPattern>>();
+            foreach (DictionaryEntry entry in Tag)
+            {
+                var patternError = InputValidation.Wildcard(InputValidation.TagValue(entry.Value), nameof(Tag), WildcardOptions.None, out var valuePattern);
+                if (patternError is not null)
+                {
+                    ThrowTerminatingError(patternError);
+                }
+
+                _tagFilters.Add(new KeyValuePair<string, WildcardPattern>(InputValidation.TagValue(entry.Key), valuePattern!));
+            }
         }
 
         if (Description is not null)
         {
-            _descriptionPattern = new WildcardPattern(Description, WildcardOptions.IgnoreCase);
+            var patternError = InputValidation.Wildcard(Description, nameof(Description), WildcardOptions.IgnoreCase, out _descriptionPattern);
+            if (patternError is not null)
+            {
+                ThrowTerminatingError(patternError);
+            }
         }
     }
 
@@ -119,7 +129,13 @@ public sealed class FindSecretCommand : SecretsManagerCmdletBase
         WildcardPattern? namePattern = null;
         if (pattern is not null)
         {
-            namePattern = new WildcardPattern(pattern, WildcardOptions.None);
+            var patternError = InputValidation.Wildcard(pattern, nameof(Name), WildcardOptions.None, out namePattern);
+            if (patternError is not null)
+            {
+                WriteError(patternError);
+                return;
+            }
+
             var prefix = LiteralPrefix(pattern);
             if (prefix.Length > 0 && s_filterValue.IsMatch(prefix) && !prefix.StartsWith("!", StringComparison.Ordinal))
             {

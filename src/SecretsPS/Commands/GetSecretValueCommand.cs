@@ -79,6 +79,17 @@ public sealed class GetSecretValueCommand : SecretsManagerCmdletBase
                 ThrowTerminatingError(error);
             }
         }
+
+        // Only command-line values are bound here. An empty -VersionId from a runbook variable would otherwise be
+        // ignored and AWSCURRENT read instead; objects piped without a VersionId keep meaning "current".
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(VersionId)))
+        {
+            var error = InputValidation.VersionId(VersionId, null);
+            if (error is not null)
+            {
+                ThrowTerminatingError(error);
+            }
+        }
     }
 
     protected override void ProcessRecord()
