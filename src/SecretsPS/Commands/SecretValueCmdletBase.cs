@@ -30,7 +30,10 @@ public abstract class SecretValueCmdletBase : SecretsManagerCmdletBase
     [SecretStringTransformation]
     public string? SecretString { get; set; }
 
-    /// <summary>A text value as SecureString, e.g. from Read-Host -AsSecureString or New-RandomPassword.</summary>
+    /// <summary>
+    /// A text value as SecureString, e.g. from Read-Host -AsSecureString or New-RandomPassword. Virtual so that a
+    /// cmdlet can add a set: PowerShell reads the [Parameter] list of the most derived declaration only.
+    /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = SecureStringSet, ValueFromPipeline = true)]
     public virtual SecureString? SecureString { get; set; }
 
