@@ -42,7 +42,7 @@ Describe 'Leak check' {
         $v = $values
         $secure = ConvertTo-SecureString $v.Secure -AsPlainText -Force
         $binary = [Text.Encoding]::UTF8.GetBytes($v.Binary)
-        $common = @{ Verbose = $true; Debug = $true; ErrorAction = 'Continue' }
+        $common = @{ Verbose = $true; Debug = $true; InformationAction = 'Continue'; ErrorAction = 'Continue' }
         # A binding error ends the statement whatever -ErrorAction says: record it and print it as the host would.
         function Invoke-BindingError([scriptblock] $Command) {
             try { & $Command } catch { $script:bindingErrors.Add($_); $_ | Out-Host }
