@@ -119,23 +119,39 @@ function Get-PwshCommandLine {
 }
 
 # Runs a script in a fresh pwsh process (no profile) and returns its exit code; output goes to the console.
-# -Environment changes variables for the child only ($null removes one).
+# -Environment changes variables for the child only ($null removes one). A child still running after
+# -TimeoutMinutes is killed with its process tree and reported as exit code -1, so a hung test cannot run into CI's
+# own limit and take the closing line with it.
 function Invoke-FreshPwsh {
-    param([Parameter(Mandatory)][string] $File, [string[]] $ArgumentList = @(), [hashtable] $Environment = @{})
+    param(
+        [Parameter(Mandatory)][string] $File,
+        [string[]] $ArgumentList = @(),
+        [hashtable] $Environment = @{},
+        [int] $TimeoutMinutes = 30
+    )
     $commandLine = Get-PwshCommandLine
-    $exe = $commandLine[0]
-    $prefix = @($commandLine | Select-Object -Skip 1)
-    $saved = @{}
-    foreach ($name in $Environment.Keys) {
-        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        Set-EnvironmentVariable -Name $name -Value $Environment[$name]
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new($commandLine[0])
+    $startInfo.UseShellExecute = $false
+    foreach ($argument in @($commandLine | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $File) + $ArgumentList) {
+        $startInfo.ArgumentList.Add([string]$argument)
     }
+    foreach ($name in $Environment.Keys) {
+        if ($null -eq $Environment[$name]) { $null = $startInfo.Environment.Remove($name) }
+        else { $startInfo.Environment[$name] = [string]$Environment[$name] }
+    }
+    $process = [System.Diagnostics.Process]::Start($startInfo)
     try {
-        & $exe @prefix -NoProfile -NonInteractive -File $File @ArgumentList | Out-Host
-        return $LASTEXITCODE
+        if (-not $process.WaitForExit([int][TimeSpan]::FromMinutes($TimeoutMinutes).TotalMilliseconds)) {
+            Write-Build Red "$([IO.Path]::GetFileName($File)) did not finish within $TimeoutMinutes minutes: stopped."
+            $process.Kill($true)
+            $process.WaitForExit()
+            return -1
+        }
+        $process.WaitForExit()
+        return $process.ExitCode
     }
     finally {
-        foreach ($name in $saved.Keys) { Set-EnvironmentVariable -Name $name -Value $saved[$name] }
+        $process.Dispose()
     }
 }
 
@@ -296,14 +312,14 @@ function Get-TrxCount {
 }
 
 # Counts of a Pester run from the summary its child process writes, with the NUnit XML as a fallback. Failed
-# containers (a file that does not parse) and failed blocks whose tests did not fail count as failures too.
+# containers (a file that does not parse) and failed blocks whose tests did not fail count as one failure each.
 function Get-PesterCount {
     param([Parameter(Mandatory)][string] $SummaryPath, [Parameter(Mandatory)][string] $XmlPath)
     if (Test-Path -LiteralPath $SummaryPath) {
         $s = Get-Content -LiteralPath $SummaryPath -Raw | ConvertFrom-Json
         return [pscustomobject]@{
             Passed  = [int]$s.PassedCount
-            Failed  = [int]$s.FailedCount + [int]$s.UncountedBlockFailures + [int]$s.FailedContainersCount
+            Failed  = [int]$s.FailedCount + [int]$s.UncountedBlockFailures + [int]$s.UncountedContainerFailures
             Skipped = [int]$s.SkippedCount + [int]$s.InconclusiveCount
         }
     }
@@ -437,8 +453,9 @@ $BuildScript = {
                 foreach ($testProject in $testProjects) {
                     $name = $testProject.BaseName
                     $trx = Join-Path $trxDir "$name.trx"
+                    # A test that hangs is stopped (and counted failed) long before CI's own 90-minute limit.
                     $testArgs = @('test', $testProject.FullName) + $DotnetProperties +
-                        @('--logger', "trx;LogFileName=$name.trx", '--results-directory', $trxDir)
+                        @('--logger', "trx;LogFileName=$name.trx", '--results-directory', $trxDir, '--blame-hang-timeout', '10m')
                     if ($XunitFilter) { $testArgs += @('--filter', $XunitFilter) }
                     Write-Build Cyan "xunit: dotnet test $name"
                     & dotnet @testArgs | Out-Host
@@ -481,8 +498,13 @@ $result = Invoke-Pester -Configuration $config
 # carries it (e.g. a failing AfterAll after passing tests).
 function Get-BlockTest($Block) { $Block.Tests; foreach ($child in $Block.Blocks) { Get-BlockTest $child } }
 $blockFailures = @($result.FailedBlocks | Where-Object { -not (@(Get-BlockTest $_) | Where-Object Result -eq 'Failed') }).Count
+# Likewise a failed file (one that does not parse, say) counts once, and only when none of its tests failed.
+$containerFailures = @($result.Containers | Where-Object {
+        $_.Result -eq 'Failed' -and -not (@($_.Blocks | ForEach-Object { Get-BlockTest $_ }) | Where-Object Result -eq 'Failed')
+    }).Count
 $result | Select-Object PassedCount, FailedCount, SkippedCount, InconclusiveCount, NotRunCount, TotalCount,
-    FailedBlocksCount, FailedContainersCount, Result, @{ Name = 'UncountedBlockFailures'; Expression = { $blockFailures } } |
+    FailedBlocksCount, FailedContainersCount, Result, @{ Name = 'UncountedBlockFailures'; Expression = { $blockFailures } },
+    @{ Name = 'UncountedContainerFailures'; Expression = { $containerFailures } } |
     ConvertTo-Json | Set-Content -LiteralPath $SummaryPath
 '@
                 Write-Build Cyan "Pester $PesterVersion in a fresh pwsh: $($paths -join ', ')"
@@ -497,6 +519,11 @@ $result | Select-Object PassedCount, FailedCount, SkippedCount, InconclusiveCoun
                 if ($pesterExit -ne 0 -and $pesterCount.Failed -eq 0) { $pesterCount.Failed = 1 }
                 $results.Add([pscustomobject]@{ Name = 'Pester'; Count = $pesterCount })
             }
+        }
+        catch {
+            # moto did not start, a runner crashed...: what ran still counts, and the run fails with a closing line.
+            Write-Build Red "The test run was cut short: $_"
+            $results.Add([pscustomobject]@{ Name = 'aborted run'; Count = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } })
         }
         finally {
             Stop-MotoServer $moto
@@ -621,6 +648,10 @@ catch {
 if ($env:CI -eq 'true') {
     # Leave no MSBuild node or compiler server running behind a CI job.
     & dotnet build-server shutdown *> $null
+}
+if ($RequestedTask -eq 'Test' -and -not $BuildState.Summary) {
+    # The build (or packing) failed before any test could run: still close with the counts CI reads.
+    $BuildState.Summary = '0 passed, 1 failed, 0 skipped'
 }
 if ($BuildState.Summary) {
     # The closing line of a test run, always the last line printed.

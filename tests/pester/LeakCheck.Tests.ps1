@@ -17,9 +17,18 @@ BeforeAll {
         Huge     = "leak-huge-$marker"
         WhatIf   = "leak-whatif-$marker"
         Session  = "leak-session-$marker"
+        # Values given to the wrong value parameter: binding must fail without echoing them.
+        BindString = "leak-bindstring-$marker"
+        BindBinary = "leak-bindbinary-$marker"
+        BindJson   = "leak-bindjson-$marker"
+        BindArray  = "leak-bindarray-$marker"
+        BindSecure = "leak-bindsecure-$marker"
+        # A PSCustomObject from ConvertFrom-Json, which -SecretValue accepts.
+        JsonObject = "leak-jsonobject-$marker"
     }
     $script:transcript = Join-Path ([IO.Path]::GetTempPath()) "secretsps-leak-$marker.txt"
     $script:passwords = [System.Collections.Generic.List[string]]::new()
+    $script:bindingErrors = [System.Collections.Generic.List[System.Management.Automation.ErrorRecord]]::new()
 }
 
 AfterAll {
@@ -33,7 +42,11 @@ Describe 'Leak check' {
         $v = $values
         $secure = ConvertTo-SecureString $v.Secure -AsPlainText -Force
         $binary = [Text.Encoding]::UTF8.GetBytes($v.Binary)
-        $common = @{ Verbose = $true; Debug = $true; ErrorAction = 'Continue' }
+        $common = @{ Verbose = $true; Debug = $true; InformationAction = 'Continue'; ErrorAction = 'Continue' }
+        # A binding error ends the statement whatever -ErrorAction says: record it and print it as the host would.
+        function Invoke-BindingError([scriptblock] $Command) {
+            try { & $Command } catch { $script:bindingErrors.Add($_); $_ | Out-Host }
+        }
         $Error.Clear()
         Start-Transcript -LiteralPath $transcript -Force | Out-Null
         try {
@@ -45,6 +58,7 @@ Describe 'Leak check' {
             New-Secret -Name "$prefix/notjson" -SecretString $v.NotJson @common | Out-Host
             New-Secret -Name "$prefix/whatif" -SecretString $v.WhatIf -WhatIf @common
             New-RandomPassword @common | New-Secret -Name "$prefix/random" @common | Out-Host
+            New-Secret -Name "$prefix/jsonobject" -SecretValue ('{"username":"u","password":"' + $v.JsonObject + '"}' | ConvertFrom-Json) @common | Out-Host
 
             # Reading, displayed with the default views and Format-List.
             Get-SecretValue "$prefix/string" @common | Out-Host
@@ -69,6 +83,18 @@ Describe 'Leak check' {
             Set-Secret -SecretId "$prefix/missing" -SecretString $v.Update @common
             Publish-SecretVersion -SecretId "$prefix/missing" -SecretString $v.Version @common
             $credential = [pscredential]::new('AKIDLEAKCHECK', $secure)
+            # Values given to the wrong parameter: PowerShell's own conversion errors would quote them.
+            $bindSecure = ConvertTo-SecureString $v.BindSecure -AsPlainText -Force
+            Invoke-BindingError { New-Secret -Name "$prefix/bind1" -SecretBinary $v.BindBinary @common }
+            Invoke-BindingError { New-Secret -Name "$prefix/bind2" -SecretValue ('{"username":"u","password":"' + $v.BindJson + '"}') @common }
+            Invoke-BindingError { New-Secret -Name "$prefix/bind3" -SecretValue @($v.BindArray, 'x') @common }
+            Invoke-BindingError { New-Secret -Name "$prefix/bind4" -SecretString $bindSecure @common }
+            Invoke-BindingError { New-Secret -Name "$prefix/bind5" -SecretBinary @($v.BindArray, 'x') @common }
+            Invoke-BindingError { Set-Secret -SecretId "$prefix/string" -SecretBinary $v.BindBinary @common }
+            Invoke-BindingError { Set-Secret -SecretId "$prefix/string" -SecretValue $v.BindJson @common }
+            Invoke-BindingError { Publish-SecretVersion -SecretId "$prefix/string" -SecretBinary $v.BindBinary @common }
+            Invoke-BindingError { Publish-SecretVersion -SecretId "$prefix/string" -SecretString @{ password = $v.BindString } @common }
+            Invoke-BindingError { Publish-SecretVersion -SecretId "$prefix/string" -SecretValue $bindSecure @common }
             Get-SecretValue "$prefix/string" -Credential $credential -SessionToken (ConvertTo-SecureString $v.Session -AsPlainText -Force) -EndpointUrl 'http://127.0.0.1:9' @common
 
             # Changing.
@@ -84,7 +110,7 @@ Describe 'Leak check' {
         finally {
             Stop-Transcript | Out-Null
         }
-        $script:errors = @($Error)
+        $script:errors = @($Error) + @($bindingErrors)
         $script:text = Get-Content -LiteralPath $transcript -Raw
     }
 
@@ -94,10 +120,15 @@ Describe 'Leak check' {
         $text | Should -Match 'What if:'
         $errors.Count | Should -BeGreaterOrEqual 10
         $passwords.Count | Should -Be 1
+        $bindingErrors.Count | Should -Be 10
+        $bindingErrors.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'ParameterArgumentTransformationError,*' }
+        $text | Should -Match 'Cannot process argument transformation'
+        Get-SecretValue "$prefix/jsonobject" -Key password -AsPlainText | Should -BeExactly $values.JsonObject
     }
 
     It 'no secret value occurs in the transcript: <_>' -ForEach @(
-        'String', 'Secure', 'JsonPass', 'Binary', 'Update', 'Version', 'NotJson', 'Huge', 'WhatIf', 'Session'
+        'String', 'Secure', 'JsonPass', 'Binary', 'Update', 'Version', 'NotJson', 'Huge', 'WhatIf', 'Session',
+        'BindString', 'BindBinary', 'BindJson', 'BindArray', 'BindSecure', 'JsonObject'
     ) {
         $value = $values[$_]
         $text | Should -Not -Match ([regex]::Escape($value))

@@ -91,6 +91,57 @@ Describe 'New-Secret' {
         }
     }
 
+    Context 'Value arguments' {
+        It 'stores a PSCustomObject from ConvertFrom-Json as a JSON object, nested objects and arrays included' {
+            $name = New-Name
+            New-Secret -Name $name -SecretValue ('{"username":"u","password":"pw","db":{"port":5432,"hosts":["a","b"]}}' | ConvertFrom-Json) | Out-Null
+            Get-SecretValue $name -AsPlainText | Should -BeExactly '{"username":"u","password":"pw","db":{"port":5432,"hosts":["a","b"]}}'
+        }
+
+        It 'keeps the key order of an [ordered] dictionary' {
+            $name = New-Name
+            New-Secret -Name $name -SecretValue ([ordered]@{ zulu = 1; yankee = 2; xray = 3; whiskey = 4; victor = 5 }) | Out-Null
+            Get-SecretValue $name -AsPlainText | Should -BeExactly '{"zulu":1,"yankee":2,"xray":3,"whiskey":4,"victor":5}'
+        }
+
+        It 'keeps a number typed as -SecretString as typed (007 stays 007)' {
+            $name = New-Name
+            New-Secret -Name $name -SecretString 007 | Out-Null
+            Get-SecretValue $name -AsPlainText | Should -BeExactly '007'
+        }
+
+        It 'takes -SecretBinary as a list of numbers or a List[byte]: <Case>' -ForEach @(
+            @{ Case = '1,2,255'; Value = @(1, 2, 255); Expected = [byte[]](1, 2, 255) }
+            @{ Case = 'List[byte]'; Value = [System.Collections.Generic.List[byte]]::new([byte[]](7, 0, 9)); Expected = [byte[]](7, 0, 9) }
+        ) {
+            $name = New-Name
+            New-Secret -Name $name -SecretBinary $Value | Out-Null
+            (Get-SecretValue $name).SecretBinary | Should -Be $Expected
+        }
+
+        # Binding fails before any request, with a message that names the argument's type and never its content.
+        It 'rejects <Case> with a message naming the type only' -ForEach @(
+            @{ Case = 'a SecureString for -SecretString'; Parameter = 'SecretString'; Value = { ConvertTo-SecureString 'rejected-secure-1' -AsPlainText -Force }; Text = 'rejected-secure-1'; Pattern = '-SecretString takes a string; for a SecureString use -SecureString' }
+            @{ Case = 'a hashtable for -SecretString'; Parameter = 'SecretString'; Value = { @{ password = 'rejected-ht-1' } }; Text = 'rejected-ht-1'; Pattern = 'not a System.Collections.Hashtable; to store it as a JSON object use -SecretValue' }
+            @{ Case = 'a PSCredential for -SecretString'; Parameter = 'SecretString'; Value = { [pscredential]::new('u', (ConvertTo-SecureString 'rejected-cred-1' -AsPlainText -Force)) }; Text = 'rejected-cred-1'; Pattern = 'not a System.Management.Automation.PSCredential' }
+            @{ Case = 'a byte[] for -SecretString'; Parameter = 'SecretString'; Value = { , [Text.Encoding]::UTF8.GetBytes('rejected-bytes-1') }; Text = '114, 101'; Pattern = 'use -SecretBinary' }
+            @{ Case = 'a string for -SecretBinary'; Parameter = 'SecretBinary'; Value = { 'MyBinarySecret' }; Text = 'MyBinarySecret'; Pattern = '-SecretBinary takes a byte\[\], not a string; for base64 text use \[Convert\]::FromBase64String' }
+            @{ Case = 'a SecureString for -SecretBinary'; Parameter = 'SecretBinary'; Value = { ConvertTo-SecureString 'rejected-secure-2' -AsPlainText -Force }; Text = 'rejected-secure-2'; Pattern = 'not a SecureString; for a SecureString use -SecureString' }
+            @{ Case = 'a number over 255 for -SecretBinary'; Parameter = 'SecretBinary'; Value = { , @(1, 2, 31337) }; Text = '31337'; Pattern = 'element 2 is outside the byte range 0-255' }
+            @{ Case = 'strings for -SecretBinary'; Parameter = 'SecretBinary'; Value = { , @('rejected-elem-1', 'b') }; Text = 'rejected-elem-1'; Pattern = 'element 0 is a System.String, not a byte' }
+            @{ Case = 'JSON text for -SecretValue'; Parameter = 'SecretValue'; Value = { '{"password":"rejected-json-1"}' }; Text = 'rejected-json-1'; Pattern = '-SecretValue takes a hashtable or a PSCustomObject, not a string' }
+            @{ Case = 'a SecureString for -SecretValue'; Parameter = 'SecretValue'; Value = { ConvertTo-SecureString 'rejected-secure-3' -AsPlainText -Force }; Text = 'rejected-secure-3'; Pattern = 'not a System.Security.SecureString' }
+            @{ Case = 'an array for -SecretValue'; Parameter = 'SecretValue'; Value = { , @('rejected-arr-1', 'x') }; Text = 'rejected-arr-1'; Pattern = 'not a System.Object\[\]' }
+        ) {
+            $splat = @{ Name = 'ok'; $Parameter = (& $Value) }
+            $e = { New-Secret @splat -EndpointUrl 'http://127.0.0.1:9' -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,SecretsPS.Commands.NewSecretCommand' -PassThru
+            $e.Exception.Message | Should -Match $Pattern
+            $e.Exception.Message | Should -Match "parameter '$Parameter'"
+            "$($e.Exception.Message)`n$($e.Exception.InnerException.Message)`n$($e.TargetObject)" | Should -Not -Match ([regex]::Escape($Text))
+        }
+    }
+
     Context 'Errors' {
         It 'an existing name is SecretAlreadyExists (ResourceExists), target = the name, inner = the service exception' {
             $name = New-Name

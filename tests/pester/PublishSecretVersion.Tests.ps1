@@ -15,10 +15,60 @@ Describe 'Publish-SecretVersion' {
         $script:first = New-Secret -Name $name -SecretString 'first-value'
     }
 
-    It 'has the four value sets plus MoveStage; SecureString is the default' {
+    It 'has the four value sets, SecureStringNamed and MoveStage; SecureString is the default' {
         $command = Get-Command Publish-SecretVersion
         $command.DefaultParameterSet | Should -Be 'SecureString'
-        $command.ParameterSets.Name | Sort-Object | Should -Be @('MoveStage', 'SecretBinary', 'SecretString', 'SecretValue', 'SecureString')
+        $command.ParameterSets.Name | Sort-Object | Should -Be @('MoveStage', 'SecretBinary', 'SecretString', 'SecretValue', 'SecureString', 'SecureStringNamed')
+    }
+
+    Context 'Pipeline binding' {
+        BeforeAll {
+            $script:secure = ConvertTo-SecureString 'piped-value' -AsPlainText -Force
+        }
+
+        It 'binds the secret id from the pipeline with -SecureString by name: <Case>' -ForEach @(
+            @{ Case = "'id' | Publish-SecretVersion -SecureString"; Source = { $name } }
+            @{ Case = 'Find-Secret | Publish-SecretVersion -SecureString'; Source = { Find-Secret $name } }
+            @{ Case = 'New-Secret output (SecretInfo) | Publish-SecretVersion -SecureString'; Source = { $first } }
+            @{ Case = '[pscustomobject]@{ SecretId } | Publish-SecretVersion -SecureString'; Source = { [pscustomobject]@{ SecretId = $name } } }
+        ) {
+            $version = & $Source | Publish-SecretVersion -SecureString $secure -VersionStage piped
+            $version.Name | Should -Be $name
+            $version.VersionStages | Should -Be @('piped')
+            Get-SecretValue $name -VersionStage piped -AsPlainText | Should -Be 'piped-value'
+        }
+
+        It "'a','b' | Publish-SecretVersion -SecureString creates a version of each" {
+            $second = "$name-b"
+            New-Secret -Name $second -SecretString 'b-first' | Out-Null
+            $versions = $name, $second | Publish-SecretVersion -SecureString $secure
+            $versions.Name | Should -Be @($name, $second)
+            Get-SecretValue $name -AsPlainText | Should -Be 'piped-value'
+            Get-SecretValue $second -AsPlainText | Should -Be 'piped-value'
+        }
+
+        It '$s | Publish-SecretVersion id takes the value from the pipeline (default set)' {
+            $version = $secure | Publish-SecretVersion $name
+            $version.VersionStages | Should -Be @('AWSCURRENT')
+            Get-SecretValue $name -AsPlainText | Should -Be 'piped-value'
+        }
+
+        It '-SecretId and -SecureString both by name bind the default set' {
+            Publish-SecretVersion -SecretId $name -SecureString $secure | Should -HaveCount 1
+            Get-SecretValue $name -AsPlainText | Should -Be 'piped-value'
+        }
+
+        It "'id' | Publish-SecretVersion -SecretString" {
+            $name | Publish-SecretVersion -SecretString 'piped-string' | Should -HaveCount 1
+            Get-SecretValue $name -AsPlainText | Should -Be 'piped-string'
+        }
+
+        It 'a SecureString given to -SecretString is refused, not stored as its type name' {
+            $e = { Publish-SecretVersion -SecretId $name -SecretString $secure -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,SecretsPS.Commands.PublishSecretVersionCommand' -PassThru
+            $e.Exception.Message | Should -Match '-SecretString takes a string; for a SecureString use -SecureString'
+            (Get-SecretVersion $name).Count | Should -Be 1
+        }
     }
 
     It 'creates a version labelled AWSCURRENT by default and emits SecretVersion' {

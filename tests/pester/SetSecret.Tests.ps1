@@ -77,6 +77,35 @@ Describe 'Set-Secret' {
         (Find-Secret $second).Tags['bulk'] | Should -Be 'yes'
     }
 
+    It 'takes ids from the pipeline with -SecureString by name: <Case>' -ForEach @(
+        @{ Case = "'id' | Set-Secret -SecureString"; Source = { $name } }
+        @{ Case = 'SecretInfo | Set-Secret -SecureString'; Source = { Find-Secret $name } }
+    ) {
+        $secure = ConvertTo-SecureString 'piped-id-value' -AsPlainText -Force
+        & $Source | Set-Secret -SecureString $secure -PassThru | Should -HaveCount 1
+        Get-SecretValue $name -AsPlainText | Should -Be 'piped-id-value'
+    }
+
+    It 'takes the SecureString from the pipeline with the id by position: $s | Set-Secret id' {
+        ConvertTo-SecureString 'piped-secure-value' -AsPlainText -Force | Set-Secret $name
+        Get-SecretValue $name -AsPlainText | Should -Be 'piped-secure-value'
+    }
+
+    It '-SecretValue keeps the order of an [ordered] dictionary and takes a PSCustomObject' {
+        Set-Secret -SecretId $name -SecretValue ([ordered]@{ zulu = 'z'; alpha = 'a' })
+        Get-SecretValue $name -AsPlainText | Should -BeExactly '{"zulu":"z","alpha":"a"}'
+        Set-Secret -SecretId $name -SecretValue ('{"username":"u2","password":"p2"}' | ConvertFrom-Json)
+        Get-SecretValue $name -AsPlainText | Should -BeExactly '{"username":"u2","password":"p2"}'
+    }
+
+    It 'a SecureString given to -SecretString is refused, not stored as its type name' {
+        $secure = ConvertTo-SecureString 'refused-secure' -AsPlainText -Force
+        $e = { Set-Secret -SecretId $name -SecretString $secure -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,SecretsPS.Commands.SetSecretCommand' -PassThru
+        $e.Exception.Message | Should -Match '-SecretString takes a string; for a SecureString use -SecureString'
+        Get-SecretValue $name -AsPlainText | Should -Be 'original-value'
+    }
+
     It '-WhatIf changes nothing' {
         Set-Secret -SecretId $name -SecretString 'whatif-value' -Description 'whatif' -Tag @{ w = 'x' } -RemoveTag keep -WhatIf
         Get-SecretValue $name -AsPlainText | Should -Be 'original-value'

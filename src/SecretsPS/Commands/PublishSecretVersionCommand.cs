@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Security;
 using SecretsPS.Client;
 using SecretsPS.Client.Model;
 
@@ -25,18 +26,32 @@ public sealed class PublishSecretVersionCommand : SecretValueCmdletBase
 
     /// <summary>
     /// The secret's name or ARN. Binds from strings and from objects with a Name, ARN or SecretId property, except
-    /// in the SecureString set, where the pipeline carries the value: there a SecretVersion must not bind by
-    /// property name, or the binder would settle on that default set and never bind VersionId (rollback pipeline).
+    /// in the default SecureString set, where the pipeline carries the value: there a SecretVersion must not bind
+    /// by property name, or the binder would settle on that default set and never bind VersionId (rollback
+    /// pipeline). With -SecureString given by name, the SecureStringNamed set takes the ids from the pipeline.
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = MoveSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = StringSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = BinarySet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = HashtableSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = SecureStringNamedSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = SecureStringSet)]
     [Alias("ARN", "Name", "SecretArn")]
     [AllowEmptyString]
     [ArgumentCompleter(typeof(SecretNameCompleter))]
     public string SecretId { get; set; } = string.Empty;
+
+    /// <summary>
+    /// A text value as SecureString: from the pipeline (the default set, secret id by name or position), or by
+    /// name while the pipeline carries secret ids or objects with a Name, ARN or SecretId property.
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = SecureStringSet, ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, ParameterSetName = SecureStringNamedSet)]
+    public override SecureString? SecureString
+    {
+        get => base.SecureString;
+        set => base.SecureString = value;
+    }
 
     /// <summary>The existing version to move the labels onto; binds from a SecretVersion's VersionId.</summary>
     [Parameter(Mandatory = true, ParameterSetName = MoveSet, ValueFromPipelineByPropertyName = true)]
@@ -45,6 +60,7 @@ public sealed class PublishSecretVersionCommand : SecretValueCmdletBase
     /// <summary>The staging labels for the new version (default AWSCURRENT), or the labels to move.</summary>
     [Parameter(ParameterSetName = StringSet)]
     [Parameter(ParameterSetName = SecureStringSet)]
+    [Parameter(ParameterSetName = SecureStringNamedSet)]
     [Parameter(ParameterSetName = BinarySet)]
     [Parameter(ParameterSetName = HashtableSet)]
     [Parameter(ParameterSetName = MoveSet)]
@@ -54,6 +70,7 @@ public sealed class PublishSecretVersionCommand : SecretValueCmdletBase
     /// <summary>Idempotency token; becomes the new version's id (32-64 characters).</summary>
     [Parameter(ParameterSetName = StringSet)]
     [Parameter(ParameterSetName = SecureStringSet)]
+    [Parameter(ParameterSetName = SecureStringNamedSet)]
     [Parameter(ParameterSetName = BinarySet)]
     [Parameter(ParameterSetName = HashtableSet)]
     public string? ClientRequestToken { get; set; }

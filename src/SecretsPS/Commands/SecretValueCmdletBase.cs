@@ -15,35 +15,50 @@ public abstract class SecretValueCmdletBase : SecretsManagerCmdletBase
 {
     protected const string StringSet = "SecretString";
     protected const string SecureStringSet = "SecureString";
+
+    /// <summary>
+    /// -SecureString given by name while the pipeline carries secret ids. Only cmdlets that take ids from the
+    /// pipeline declare it, by overriding <see cref="SecureString"/>.
+    /// </summary>
+    protected const string SecureStringNamedSet = "SecureStringNamed";
     protected const string BinarySet = "SecretBinary";
     protected const string HashtableSet = "SecretValue";
 
     /// <summary>A text value in plain text. Prefer -SecureString: a plain string lingers in history and memory.</summary>
     [Parameter(Mandatory = true, ParameterSetName = StringSet)]
     [AllowEmptyString]
+    [SecretStringTransformation]
     public string? SecretString { get; set; }
 
-    /// <summary>A text value as SecureString, e.g. from Read-Host -AsSecureString or New-RandomPassword.</summary>
+    /// <summary>
+    /// A text value as SecureString, e.g. from Read-Host -AsSecureString or New-RandomPassword. Virtual so that a
+    /// cmdlet can add a set: PowerShell reads the [Parameter] list of the most derived declaration only.
+    /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = SecureStringSet, ValueFromPipeline = true)]
-    public SecureString? SecureString { get; set; }
+    public virtual SecureString? SecureString { get; set; }
 
     /// <summary>A binary value.</summary>
     [Parameter(Mandatory = true, ParameterSetName = BinarySet)]
     [AllowEmptyCollection]
+    [SecretBinaryTransformation]
     public byte[]? SecretBinary { get; set; }
 
-    /// <summary>A hashtable stored as a JSON object (SecureString values are stored as their text).</summary>
+    /// <summary>
+    /// A dictionary or PSCustomObject stored as a JSON object, keys in their order (SecureString values are stored
+    /// as their text). IDictionary rather than Hashtable, so that an [ordered] dictionary keeps its order.
+    /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = HashtableSet)]
-    public Hashtable? SecretValue { get; set; }
+    [SecretValueTransformation]
+    public IDictionary? SecretValue { get; set; }
 
     /// <summary>True when one of the value parameter sets is in use.</summary>
-    protected bool HasValue => ParameterSetName is StringSet or SecureStringSet or BinarySet or HashtableSet;
+    protected bool HasValue => ParameterSetName is StringSet or SecureStringSet or SecureStringNamedSet or BinarySet or HashtableSet;
 
     /// <summary>Describes the value form for ShouldProcess and Verbose text, never the value.</summary>
     protected string ValueKind => ParameterSetName switch
     {
         StringSet => "a string value",
-        SecureStringSet => "a SecureString value",
+        SecureStringSet or SecureStringNamedSet => "a SecureString value",
         BinarySet => "a binary value",
         HashtableSet => "a JSON object value",
         _ => "no value",
@@ -65,6 +80,7 @@ public abstract class SecretValueCmdletBase : SecretsManagerCmdletBase
                 error = InputValidation.SecretString(secretString, nameof(SecretString), target);
                 break;
             case SecureStringSet:
+            case SecureStringNamedSet:
                 secretString = SecureString is null ? string.Empty : SecureStringConverter.ToPlainText(SecureString);
                 error = InputValidation.SecretString(secretString, nameof(SecureString), target);
                 break;
