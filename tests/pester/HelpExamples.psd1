@@ -35,11 +35,13 @@ Examples without an entry must run without any error.
         'Store a generated password' = @{ Prints = 'app/db-password' }
         'Store a JSON secret from a hashtable' = @{ Prints = 'smtp.example.com' }
         'Try it out against a local emulator' = @{ Prints = 'beta=on' }
+        'Store a JSON secret from an object, keeping the key order' = @{ Prints = '{"host":"db.example.com","port":5432}' }
     }
     'Publish-SecretVersion' = @{
         'Publish a new current version' = @{ Prints = 'AWSCURRENT' }
         'Stage a version without making it current' = @{ Prints = 'next-key' }
         'Roll back to the previous version' = @{ Prints = 'AWSCURRENT' }
+        'Publish one value to several secrets' = @{ Prints = 'tmp/build-2' }
     }
     'Remove-Secret' = @{
         'Schedule a deletion with a short recovery window' = @{ Prints = 'app/api-key' }
