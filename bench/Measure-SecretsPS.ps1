@@ -236,6 +236,30 @@ try {
     }
     $median = @{}
     foreach ($name in $variants.Keys) { $median[$name] = Get-Median $times[$name].ToArray() }
+
+    # Where the import time goes, timed inside each process (no process start-up noise): the same modules plus a
+    # copy of SecretsPS without its format file, since loading any format file rebuilds the session's format data.
+    $unformatted = Join-Path $work 'unformatted/SecretsPS'
+    $moduleRoot = if (Test-Path -LiteralPath $ModulePath -PathType Leaf) { Split-Path (Split-Path $ModulePath -Parent) -Parent } else { $ModulePath }
+    Copy-Item -Recurse -LiteralPath $moduleRoot -Destination $unformatted
+    foreach ($manifest in Get-ChildItem -LiteralPath $unformatted -Filter 'SecretsPS.psd1' -Recurse) {
+        (Get-Content -LiteralPath $manifest.FullName) -notmatch '^\s*FormatsToProcess\s*=' | Set-Content -LiteralPath $manifest.FullName
+    }
+    $inProcess = [ordered]@{
+        'Import-Module <empty binary module>'                  = $references.Empty
+        'Import-Module <empty binary module + 1 format view>'  = $references.Formatted
+        'Import-Module SecretsPS'                              = $moduleRoot
+        'Import-Module SecretsPS without its format file'      = $unformatted
+    }
+    $inProcessTimes = @{}
+    foreach ($label in $inProcess.Keys) { $inProcessTimes[$label] = [Collections.Generic.List[double]]::new() }
+    for ($round = 0; $round -lt $Runs; $round++) {
+        foreach ($label in $inProcess.Keys) {
+            $command = "`$sw = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$($inProcess[$label])'; `$sw.Elapsed.TotalMilliseconds.ToString([Globalization.CultureInfo]::InvariantCulture)"
+            $output = & $pwshExe @pwshPrefix -NoProfile -c $command
+            $inProcessTimes[$label].Add([double]::Parse(($output | Select-Object -Last 1), [Globalization.CultureInfo]::InvariantCulture))
+        }
+    }
     $emptyCost = $median.Empty - $median.Baseline
     $moduleCost = $median.SecretsPS - $median.Baseline
     $firstCallCost = $median.FirstCall - $median.Baseline
@@ -316,6 +340,11 @@ ConvertTo-Json -Compress -InputObject $times
         Write-Host ('  (informative) SecretsPS / empty module with one format view: {0} ({1} ms / {2} ms)' -f (& $f ($moduleCost / $formattedCost)), (& $g $moduleCost), (& $g $formattedCost))
     }
     Write-Host ('First call in a cold process (import + credentials + one GetRandomPassword): {0} ms over pwsh -c 1, {1} ms over the import' -f (& $g $firstCallCost), (& $g ($median.FirstCall - $median.SecretsPS)))
+    Write-Host ''
+    Write-Host "Import-Module alone, timed inside the process (median of $Runs; informative)"
+    foreach ($label in $inProcess.Keys) {
+        Write-Host ('{0,-58} {1,12}' -f $label, (& $g (Get-Median $inProcessTimes[$label].ToArray())))
+    }
     Write-Host ''
     Write-Host "Warm GetSecretValue against moto ($Calls calls after $Warmup warm-up)"
     Write-Host ('{0,-40} {1,10} {2,10} {3,10}' -f 'Client', 'p50 (ms)', 'mean (ms)', 'p99 (ms)')
