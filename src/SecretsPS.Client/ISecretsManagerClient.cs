@@ -16,7 +16,7 @@ public interface ISecretsManagerClient : IDisposable
     /// <summary>The region requests are signed for.</summary>
     string Region { get; }
 
-    /// <summary>The endpoint requests go to, as resolved at construction ("" when resolved per request).</summary>
+    /// <summary>The custom endpoint URL requests go to, or "the &lt;region&gt; endpoint" when it is resolved per request.</summary>
     string EndpointDescription { get; }
 
     Task<CreateSecretResponse> CreateSecretAsync(CreateSecretRequest request, CancellationToken cancellationToken = default);

@@ -16,7 +16,6 @@ internal sealed class Operation<TRequest, TResponse>
         Name = name;
         _createWireRequest = createWireRequest;
         RequestInfo = requestInfo;
-        ResponseInfo = responseInfo;
         Marshaller = new JsonRequestMarshaller(name);
         Unmarshaller = new JsonResponseUnmarshaller<TResponse>(name, responseInfo);
     }
@@ -24,8 +23,6 @@ internal sealed class Operation<TRequest, TResponse>
     public string Name { get; }
 
     public JsonTypeInfo<TRequest> RequestInfo { get; }
-
-    public JsonTypeInfo<TResponse> ResponseInfo { get; }
 
     public JsonRequestMarshaller Marshaller { get; }
 

@@ -22,7 +22,8 @@ internal sealed class SecretsManagerServiceClient : AmazonServiceClient, ISecret
         : base(credentials, config)
     {
         Region = region;
-        EndpointDescription = config.ServiceURL ?? string.Empty;
+        // Without a custom URL the endpoint is resolved per request (environment and config-file overrides included).
+        EndpointDescription = config.ServiceURL ?? $"the {region} endpoint";
     }
 
     public string Region { get; }
