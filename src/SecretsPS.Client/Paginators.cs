@@ -78,11 +78,7 @@ public static class SecretsManagerPaginators
         Guard.NotNull(request, nameof(request));
         return new Paginator<ListSecretsResponse>(
             request.NextToken,
-            (token, ct) =>
-            {
-                request.NextToken = token;
-                return client.ListSecretsAsync(request, ct);
-            },
+            (token, ct) => client.ListSecretsAsync(request.WithNextToken(token), ct),
             page => page.NextToken);
     }
 
@@ -93,11 +89,7 @@ public static class SecretsManagerPaginators
         Guard.NotNull(request, nameof(request));
         return new Paginator<ListSecretVersionIdsResponse>(
             request.NextToken,
-            (token, ct) =>
-            {
-                request.NextToken = token;
-                return client.ListSecretVersionIdsAsync(request, ct);
-            },
+            (token, ct) => client.ListSecretVersionIdsAsync(request.WithNextToken(token), ct),
             page => page.NextToken);
     }
 
@@ -108,11 +100,7 @@ public static class SecretsManagerPaginators
         Guard.NotNull(request, nameof(request));
         return new Paginator<BatchGetSecretValueResponse>(
             request.NextToken,
-            (token, ct) =>
-            {
-                request.NextToken = token;
-                return client.BatchGetSecretValueAsync(request, ct);
-            },
+            (token, ct) => client.BatchGetSecretValueAsync(request.WithNextToken(token), ct),
             page => page.NextToken);
     }
 }

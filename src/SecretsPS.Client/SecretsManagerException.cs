@@ -173,6 +173,9 @@ public enum ClientConfigurationProblem
     /// <summary>No region from the parameters, the environment or the profile.</summary>
     NoRegion,
 
+    /// <summary>The region given is not a region name.</summary>
+    InvalidRegion,
+
     /// <summary>No credentials from the parameters, the environment, the profile or the instance/container.</summary>
     NoCredentials,
 

@@ -35,6 +35,7 @@ internal static class ErrorRecords
 
     // Configuration (no request was sent).
     public const string NoRegion = nameof(NoRegion);
+    public const string InvalidRegion = nameof(InvalidRegion);
     public const string NoCredentials = nameof(NoCredentials);
     public const string ProfileNotFound = nameof(ProfileNotFound);
     public const string InvalidProfile = nameof(InvalidProfile);
@@ -131,6 +132,12 @@ internal static class ErrorRecords
                 return Build(
                     new InvalidOperationException($"No AWS region was found. Pass -Region (e.g. -Region us-east-1), set the AWS_REGION environment variable, or add 'region = <name>' to profile '{profileText}' in {ConfigFile()}.", exception),
                     NoRegion,
+                    ErrorCategory.InvalidArgument,
+                    null);
+            case ClientConfigurationProblem.InvalidRegion:
+                return Build(
+                    new ArgumentException($"{exception.Message} Check -Region, the AWS_REGION and AWS_DEFAULT_REGION environment variables, or the region of profile '{profileText}' in {ConfigFile()}.", exception),
+                    InvalidRegion,
                     ErrorCategory.InvalidArgument,
                     null);
             case ClientConfigurationProblem.NoCredentials:

@@ -128,11 +128,48 @@ Import-Module '__MANIFEST__'
 try { Get-SecretValue -SecretId x -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; [string]$_.CategoryInfo.Category; $_.Exception.Message }
 '@.Replace('__MANIFEST__', $ModuleManifest)
         $output = Invoke-ChildPwsh -Command $command
-        $output[0] | Should -Be 'NoRegion,SecretsPS.Commands.GetSecretValueCommand'
+        @($output)[0] | Should -Be 'NoRegion,SecretsPS.Commands.GetSecretValueCommand'
         $output[1] | Should -Be 'InvalidArgument'
         $output[2] | Should -Match '-Region'
         $output[2] | Should -Match 'AWS_REGION'
         $output[2] | Should -Match "profile 'default'"
+    }
+
+    It 'a malformed -Region is a terminating InvalidRegion error, not an SDK exception' {
+        $e = { Get-SecretValue -SecretId x -Region 'eu-west-1 ' -EndpointUrl 'http://127.0.0.1:9' } |
+            Should -Throw -ErrorId 'InvalidRegion,SecretsPS.Commands.GetSecretValueCommand' -PassThru
+        $e.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $e.Exception.Message | Should -Match 'not a region name'
+    }
+
+    It 'signs for the region it resolved when the endpoint comes from <Variable>' -ForEach @(
+        @{ Variable = 'AWS_ENDPOINT_URL_SECRETS_MANAGER'; Environment = ''; Parameters = '-Region eu-west-1'; Expected = 'eu-west-1' }
+        @{ Variable = 'AWS_ENDPOINT_URL'; Environment = "`$env:AWS_DEFAULT_REGION = 'ap-south-1'"; Parameters = ''; Expected = 'ap-south-1' }
+    ) {
+        # moto puts the signing region into the ARN, so the ARN shows which region the request was signed for.
+        $name = New-TestSecretName -Prefix 'signing'
+        $command = @'
+$env:AWS_REGION = $null; $env:AWS_DEFAULT_REGION = $null; $env:AWS_CONFIG_FILE = '/nonexistent/config'
+$env:__VARIABLE__ = '__ENDPOINT__'
+__ENVIRONMENT__
+Import-Module '__MANIFEST__'
+(New-Secret -Name '__NAME__' -SecretString 'v' __PARAMETERS__ -ErrorAction Stop).ARN
+Remove-Secret -SecretId '__NAME__' -ForceDeleteWithoutRecovery -Force __PARAMETERS__
+'@.Replace('__VARIABLE__', $Variable).Replace('__ENDPOINT__', $Endpoint).Replace('__ENVIRONMENT__', $Environment).
+        Replace('__MANIFEST__', $ModuleManifest).Replace('__NAME__', $name).Replace('__PARAMETERS__', $Parameters)
+        $output = Invoke-ChildPwsh -Command $command
+        @($output)[0] | Should -Match "^arn:aws:secretsmanager:$($Expected):"
+    }
+
+    It 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS turns a configured endpoint off: no region is then NoRegion' {
+        $command = @'
+$env:AWS_REGION = $null; $env:AWS_DEFAULT_REGION = $null; $env:AWS_CONFIG_FILE = '/nonexistent/config'
+$env:AWS_ENDPOINT_URL = '__ENDPOINT__'; $env:AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = 'true'
+Import-Module '__MANIFEST__'
+try { Get-SecretValue -SecretId x -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
+'@.Replace('__ENDPOINT__', $Endpoint).Replace('__MANIFEST__', $ModuleManifest)
+        $output = Invoke-ChildPwsh -Command $command
+        @($output)[0] | Should -Be 'NoRegion,SecretsPS.Commands.GetSecretValueCommand'
     }
 
     It 'missing credentials are a terminating NoCredentials error that says how to fix it' {

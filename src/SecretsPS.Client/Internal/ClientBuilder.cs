@@ -18,9 +18,29 @@ internal static class ClientBuilder
     // which is what the SDK itself would derive from a loopback URL.
     private const string DefaultEmulatorRegion = "us-east-1";
 
+    // Region names are DNS labels: what RegionEndpoint accepts without throwing an SDK exception.
+    private static readonly System.Text.RegularExpressions.Regex s_regionName =
+        new("^[a-z0-9]+(-[a-z0-9]+)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    // Tells AWS which tool made the request (the user agent's app/ part).
+    private static readonly string s_clientAppId = "SecretsPS/" + (typeof(ClientBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
     public static ISecretsManagerClient Build(SecretsManagerClientOptions options)
     {
-        var config = new SecretsManagerConfig();
+        try
+        {
+            return BuildClient(options);
+        }
+        catch (AmazonClientException ex)
+        {
+            // Whatever Core rejects while the client is configured is a configuration problem, in our own type.
+            throw TranslateClientException(ex);
+        }
+    }
+
+    private static ISecretsManagerClient BuildClient(SecretsManagerClientOptions options)
+    {
+        var config = new SecretsManagerConfig { ClientAppId = s_clientAppId };
         CredentialProfile? profile = null;
         if (!string.IsNullOrEmpty(options.ProfileName))
         {
@@ -49,13 +69,22 @@ internal static class ClientBuilder
         }
 
         var region = ResolveRegion(options, profile);
+        if (region is not null && !s_regionName.IsMatch(region))
+        {
+            throw new SecretsManagerConfigurationException(
+                ClientConfigurationProblem.InvalidRegion,
+                $"'{region}' is not a region name: expected lower-case letters and digits in dash-separated parts, such as eu-west-1.");
+        }
+
         if (!string.IsNullOrEmpty(options.EndpointUrl))
         {
             if (!Uri.TryCreate(options.EndpointUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
+                // A URL with user information may carry a password: name it without echoing it.
+                var shown = uri is not null && !string.IsNullOrEmpty(uri.UserInfo) ? "given" : $"'{options.EndpointUrl}'";
                 throw new SecretsManagerConfigurationException(
                     ClientConfigurationProblem.InvalidEndpoint,
-                    $"The endpoint URL '{options.EndpointUrl}' is not an absolute http:// or https:// URL.");
+                    $"The endpoint URL {shown} is not an absolute http:// or https:// URL.");
             }
 
             if (options.UseFipsEndpoint == true || options.UseDualstackEndpoint == true)
@@ -65,16 +94,16 @@ internal static class ClientBuilder
                     "A custom endpoint URL cannot be combined with the FIPS or dual-stack endpoint settings.");
             }
 
-            // With ServiceURL set, RegionEndpoint must stay unset or the two cancel each other; the signing region
-            // goes into AuthenticationRegion instead.
+            // With ServiceURL set, RegionEndpoint must stay unset or the two cancel each other.
             config.ServiceURL = options.EndpointUrl;
             region ??= DefaultEmulatorRegion;
-            config.AuthenticationRegion = region;
         }
         else
         {
-            // An endpoint configured through AWS_ENDPOINT_URL(_SECRETS_MANAGER) is an emulator as often as not.
-            if (region is null && ConfiguredEndpointInEnvironment())
+            // Core's ServiceURL getter reports an endpoint configured through AWS_ENDPOINT_URL_SECRETS_MANAGER,
+            // AWS_ENDPOINT_URL or a [services] section, and honours AWS_IGNORE_CONFIGURED_ENDPOINT_URLS. Such an
+            // endpoint is an emulator as often as not, so it does not need a region.
+            if (region is null && !string.IsNullOrEmpty(config.ServiceURL))
             {
                 region = DefaultEmulatorRegion;
             }
@@ -86,6 +115,10 @@ internal static class ClientBuilder
 
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         }
+
+        // Always sign for the region resolved here. Without this, a configured endpoint URL makes Core sign for its
+        // own fallback region or for one parsed from the URL (us-east-1 for loopback), not for -Region.
+        config.AuthenticationRegion = region;
 
         var credentials = ResolveCredentials(options, config);
         return new SecretsManagerServiceClient(credentials, config, region);
@@ -109,7 +142,8 @@ internal static class ClientBuilder
 
     private static CredentialProfile FindProfile(string profileName)
     {
-        // A new chain each time: it reads AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE as they are now.
+        // Core reads the locations of the config and credentials files once per process (pitfall 3): a change of
+        // AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE takes effect in a new PowerShell process.
         if (new CredentialProfileStoreChain().TryGetProfile(profileName, out var profile))
         {
             return profile;
@@ -138,6 +172,12 @@ internal static class ClientBuilder
             return EnvironmentRegion();
         }
 
+        // Core's fallback chain reads AWS_REGION but not AWS_DEFAULT_REGION, which the AWS CLI also honours.
+        if (EnvironmentRegion() is { } environmentRegion)
+        {
+            return environmentRegion;
+        }
+
         // The SDK caches the first region it finds for the life of the process; start afresh each time.
         FallbackRegionFactory.Reset();
         var fallback = FallbackRegionFactory.GetRegionEndpoint(includeInstanceMetadata: !string.IsNullOrEmpty(options.EndpointUrl) ? false : !InstanceMetadataDisabled());
@@ -154,10 +194,6 @@ internal static class ClientBuilder
 
         return string.IsNullOrWhiteSpace(region) ? null : region!.Trim();
     }
-
-    private static bool ConfiguredEndpointInEnvironment()
-        => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_SECRETS_MANAGER"))
-           || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL"));
 
     private static bool InstanceMetadataDisabled()
         => string.Equals(Environment.GetEnvironmentVariable("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase);

@@ -42,8 +42,17 @@ internal sealed class EpochSecondsConverter : JsonConverter<DateTime>
         writer.WriteNumberValue(new DateTimeOffset(utc).ToUnixTimeMilliseconds() / 1000.0);
     }
 
+    // DateTime's range in Unix seconds: year 1 to year 9999.
+    private const double MinEpochSeconds = -62135596800;
+    private const double MaxEpochSeconds = 253402300799;
+
     private static DateTime FromEpochSeconds(double seconds)
     {
+        if (double.IsNaN(seconds) || seconds < MinEpochSeconds || seconds > MaxEpochSeconds)
+        {
+            throw new JsonException("A timestamp is outside the range of dates.");
+        }
+
         return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000.0)).UtcDateTime;
     }
 }

@@ -103,7 +103,7 @@ internal sealed class JsonResponseUnmarshaller<TResponse> : JsonResponseUnmarsha
         var code = Sanitize(error.Code) ?? Sanitize(headers.GetHeaderValue("X-Amzn-ErrorType")) ?? CodeForStatus(statusCode);
         var message = !string.IsNullOrEmpty(error.Message)
             ? error.Message!
-            : $"Secrets Manager answered {_operationName} with HTTP {(int)statusCode} and no recognisable error message.";
+            : $"Secrets Manager answered {_operationName} with HTTP {(int)statusCode} ({code}) and no error message.";
         var requestId = error.RequestId ?? headers.GetHeaderValue(HeaderKeys.RequestIdHeader);
         var errorType = (int)statusCode >= 500 ? ErrorType.Receiver : ErrorType.Sender;
         return new ParsedServiceException(message, innerException, errorType, code, requestId, statusCode);
@@ -193,7 +193,7 @@ internal static class ErrorBodyReader
         var text = Encoding.UTF8.GetString(body).TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
         if (text.StartsWith("{", StringComparison.Ordinal))
         {
-            return ReadJson(body, headers) ?? default;
+            return ReadJson(body, headers);
         }
 
         if (text.StartsWith("<", StringComparison.Ordinal))
@@ -204,20 +204,58 @@ internal static class ErrorBodyReader
         return default;
     }
 
-    private static ErrorInfo? ReadJson(byte[] body, IWebResponseData headers)
+    private static ErrorInfo ReadJson(byte[] body, IWebResponseData headers)
     {
-        // Core's own reader knows __type, code, Message/message and the X-Amzn-ErrorType header.
+        // Core's reader knows where the code may be (__type, code, the X-Amzn-ErrorType header) and how to clean
+        // it; the message comes from the body itself, since Core puts placeholder text there when it has none.
+        string? code = null;
+        string? requestId = null;
         try
         {
             using var stream = new MemoryStream(body);
             using var context = new JsonUnmarshallerContext(stream, false, headers, true);
             var reader = new StreamingUtf8JsonReader(stream);
             var response = JsonErrorResponseUnmarshaller.GetInstance().Unmarshall(context, ref reader);
-            return new ErrorInfo(response.Code, response.Message, string.IsNullOrEmpty(response.RequestId) ? null : response.RequestId);
+            code = response.Code;
+            requestId = string.IsNullOrEmpty(response.RequestId) ? null : response.RequestId;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or AmazonClientException)
         {
-            return null;
+            // A member of an unexpected type (e.g. "Message": [..]): the body's own members below still count.
+        }
+
+        var (bodyCode, message) = ReadJsonMembers(body);
+        return new ErrorInfo(string.IsNullOrEmpty(code) ? bodyCode : code, message, requestId);
+    }
+
+    private static (string? Code, string? Message) ReadJsonMembers(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null);
+            }
+
+            string? Text(params string[] names)
+            {
+                foreach (var name in names)
+                {
+                    if (document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text)
+                    {
+                        return text;
+                    }
+                }
+
+                return null;
+            }
+
+            return (Text("__type", "code"), Text("Message", "message"));
+        }
+        catch (JsonException)
+        {
+            return (null, null);
         }
     }
 

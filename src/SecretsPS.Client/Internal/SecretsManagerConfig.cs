@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Reflection;
 using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
 using Amazon.Util.Internal;
@@ -15,7 +16,10 @@ internal sealed class SecretsManagerConfig : ClientConfig
     internal const string SigningName = "secretsmanager";
     internal const string ApiVersion = "2017-10-17";
 
-    private static readonly string s_userAgent = InternalSDKUtils.BuildUserAgentString(ServiceIdValue, typeof(ClientConfig).Assembly.GetName().Version?.ToString() ?? "4.1");
+    // Core's file version (4.1.x); its assembly version stays 4.0.0.0 across the 4.x line.
+    private static readonly string s_userAgent = InternalSDKUtils.BuildUserAgentString(
+        "SecretsManager",
+        typeof(ClientConfig).Assembly.GetCustomAttribute<AssemblyFileVersionAttribute>()?.Version ?? "4.1");
 
     public SecretsManagerConfig()
         : base(new Amazon.Runtime.Internal.DefaultConfigurationProvider(DefaultConfigurations.All))

@@ -39,6 +39,14 @@ public sealed class BatchGetSecretValueRequest
     public List<Filter>? Filters { get; set; }
     public int? MaxResults { get; set; }
     public string? NextToken { get; set; }
+
+    // Each page is fetched with a copy, so a paginator never changes the caller's request.
+    internal BatchGetSecretValueRequest WithNextToken(string? nextToken)
+    {
+        var copy = (BatchGetSecretValueRequest)MemberwiseClone();
+        copy.NextToken = nextToken;
+        return copy;
+    }
 }
 
 public sealed class UpdateSecretRequest
@@ -104,6 +112,14 @@ public sealed class ListSecretsRequest
     public List<Filter>? Filters { get; set; }
     public string? SortOrder { get; set; }
     public string? SortBy { get; set; }
+
+    // Each page is fetched with a copy, so a paginator never changes the caller's request.
+    internal ListSecretsRequest WithNextToken(string? nextToken)
+    {
+        var copy = (ListSecretsRequest)MemberwiseClone();
+        copy.NextToken = nextToken;
+        return copy;
+    }
 }
 
 public sealed class ListSecretVersionIdsRequest
@@ -112,6 +128,14 @@ public sealed class ListSecretVersionIdsRequest
     public int? MaxResults { get; set; }
     public string? NextToken { get; set; }
     public bool? IncludeDeprecated { get; set; }
+
+    // Each page is fetched with a copy, so a paginator never changes the caller's request.
+    internal ListSecretVersionIdsRequest WithNextToken(string? nextToken)
+    {
+        var copy = (ListSecretVersionIdsRequest)MemberwiseClone();
+        copy.NextToken = nextToken;
+        return copy;
+    }
 }
 
 public sealed class UpdateSecretVersionStageRequest
