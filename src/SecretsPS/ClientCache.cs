@@ -24,7 +24,8 @@ internal static class ClientCache
     private static readonly string[] s_environmentNames =
     {
         "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ACCESS_KEY_ID",
-        "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SECRETS_MANAGER", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE",
+        "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SECRETS_MANAGER", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "AWS_CONFIG_FILE",
+        "AWS_SHARED_CREDENTIALS_FILE",
     };
 
     /// <exception cref="SecretsManagerConfigurationException">The client cannot be built; nothing is cached.</exception>
