@@ -27,15 +27,8 @@ public sealed class GetSecretVersionCommand : SecretsManagerCmdletBase
 
     protected override void ProcessRecord()
     {
-        foreach (var id in SecretId)
+        foreach (var id in ValidSecretIds(SecretId, nameof(SecretId)))
         {
-            var error = InputValidation.SecretId(id, nameof(SecretId));
-            if (error is not null)
-            {
-                WriteError(error);
-                continue;
-            }
-
             WriteVerbose($"Listing the versions of secret '{id}'.");
             var request = new ListSecretVersionIdsRequest { SecretId = id, IncludeDeprecated = IncludeDeprecated ? true : null };
             var paginator = Client.ListSecretVersionIdsPages(request);

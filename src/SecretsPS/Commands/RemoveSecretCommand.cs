@@ -60,7 +60,7 @@ public sealed class RemoveSecretCommand : SecretsManagerCmdletBase
 
     protected override void ProcessRecord()
     {
-        foreach (var id in SecretId)
+        foreach (var id in ValidSecretIds(SecretId, nameof(SecretId)))
         {
             RemoveOne(id);
         }
@@ -78,13 +78,6 @@ public sealed class RemoveSecretCommand : SecretsManagerCmdletBase
 
     private void RemoveOne(string id)
     {
-        var idError = InputValidation.SecretId(id, nameof(SecretId));
-        if (idError is not null)
-        {
-            WriteError(idError);
-            return;
-        }
-
         var action = ForceDeleteWithoutRecovery
             ? "Delete the secret immediately and permanently, without recovery"
             : string.Format(

@@ -26,15 +26,8 @@ public sealed class RestoreSecretCommand : SecretsManagerCmdletBase
 
     protected override void ProcessRecord()
     {
-        foreach (var id in SecretId)
+        foreach (var id in ValidSecretIds(SecretId, nameof(SecretId)))
         {
-            var idError = InputValidation.SecretId(id, nameof(SecretId));
-            if (idError is not null)
-            {
-                WriteError(idError);
-                continue;
-            }
-
             if (!ShouldProcess(id, "Restore the secret (cancel its scheduled deletion)"))
             {
                 continue;

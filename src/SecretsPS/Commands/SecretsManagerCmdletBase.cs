@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Management.Automation;
 using System.Security;
@@ -127,6 +128,26 @@ public abstract class SecretsManagerCmdletBase : PSCmdlet, IDisposable
         {
             WriteRequestError(e, action, target);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// The ids that pass the secret-id rule; each one that does not becomes a non-terminating error for that item,
+    /// so one bad id never stops the others.
+    /// </summary>
+    protected IEnumerable<string> ValidSecretIds(IEnumerable<string> ids, string parameterName)
+    {
+        foreach (var id in ids)
+        {
+            var error = InputValidation.SecretId(id, parameterName);
+            if (error is null)
+            {
+                yield return id;
+            }
+            else
+            {
+                WriteError(error);
+            }
         }
     }
 

@@ -73,7 +73,7 @@ public sealed class SetSecretCommand : SecretValueCmdletBase
 
     protected override void ProcessRecord()
     {
-        foreach (var id in SecretId)
+        foreach (var id in ValidSecretIds(SecretId, nameof(SecretId)))
         {
             SetOne(id);
         }
@@ -81,13 +81,6 @@ public sealed class SetSecretCommand : SecretValueCmdletBase
 
     private void SetOne(string id)
     {
-        var idError = InputValidation.SecretId(id, nameof(SecretId));
-        if (idError is not null)
-        {
-            WriteError(idError);
-            return;
-        }
-
         if (!TryGetValue(id, out var secretString, out var secretBinary))
         {
             return;
