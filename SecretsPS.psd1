@@ -12,7 +12,8 @@
     PowerShellVersion      = '5.1'
     # netstandard2.0 assemblies need .NET Framework 4.7.2's built-in netstandard facades on Windows PowerShell.
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('SecretsPS.Format.ps1xml')
+    # No FormatsToProcess: SecretsPS.Format.ps1xml loads at the first SecretsPS command in a session (FormatData.cs),
+    # because PowerShell rebuilds the whole session's format table for any module format file at import.
     CmdletsToExport        = @(
         'New-Secret'
         'Get-SecretValue'
@@ -37,7 +38,8 @@
 0.1.0
 - First release: nine cmdlets (New-Secret, Get-SecretValue, Set-Secret, Publish-SecretVersion, Remove-Secret,
   New-RandomPassword, Find-Secret, Get-SecretVersion, Restore-Secret) on a Secrets Manager client built on AWSSDK.Core 4.1.
-- The AWS SDK loads into a private AssemblyLoadContext on PowerShell 7.4+, only on first use.
+- The AWS SDK loads into a private AssemblyLoadContext on PowerShell 7.4+, only on first use; the views load at the
+  first SecretsPS command in a session.
 Full history: https://github.com/secretsps/SecretsPS/blob/main/CHANGELOG.md
 '@
         }

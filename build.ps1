@@ -380,13 +380,8 @@ $BuildScript = {
         Copy-Item -LiteralPath (Join-Path $BuildRoot 'SecretsPS.psd1') -Destination $ModuleDir
         Copy-Item -LiteralPath (Join-Path $publish['SecretsPS'] 'SecretsPS.dll') -Destination $ModuleDir
         Copy-Item -LiteralPath (Join-Path $publish['SecretsPS.LoadContext'] 'SecretsPS.LoadContext.dll') -Destination $ModuleDir
-        $formatFile = Join-Path $BuildRoot 'src/SecretsPS/SecretsPS.Format.ps1xml'
-        if (Test-Path -LiteralPath $formatFile) {
-            Copy-Item -LiteralPath $formatFile -Destination $ModuleDir
-        }
-        else {
-            Write-Warning 'src/SecretsPS/SecretsPS.Format.ps1xml does not exist yet: the manifest lists it, so Import-Module will fail.'
-        }
+        # Loaded by the module itself at first use, from beside SecretsPS.dll.
+        Copy-Item -LiteralPath (Join-Path $BuildRoot 'src/SecretsPS/SecretsPS.Format.ps1xml') -Destination $ModuleDir
         # The client and everything its netstandard2.0 publish brings (AWSSDK.*, System.*) go to Dependencies/.
         Get-ChildItem -LiteralPath $publish['SecretsPS.Client'] -Filter '*.dll' | Copy-Item -Destination $dependencies
         # Any further library the cmdlet assembly itself needs also loads from Dependencies/.
@@ -418,7 +413,7 @@ $BuildScript = {
             $BuildState.HelpCompiled = $true
         }
 
-        foreach ($required in 'SecretsPS.psd1', 'SecretsPS.dll', 'SecretsPS.LoadContext.dll', 'Dependencies/SecretsPS.Client.dll', 'Dependencies/AWSSDK.Core.dll') {
+        foreach ($required in 'SecretsPS.psd1', 'SecretsPS.dll', 'SecretsPS.LoadContext.dll', 'SecretsPS.Format.ps1xml', 'Dependencies/SecretsPS.Client.dll', 'Dependencies/AWSSDK.Core.dll') {
             assert (Test-Path -LiteralPath (Join-Path $ModuleDir $required)) "The module folder lacks $required."
         }
         $files = Get-ChildItem -LiteralPath $ModuleDir -Recurse -File

@@ -292,4 +292,76 @@ Describe 'No value in ToString or the default views' {
         $formats.TypeNames | Should -Contain 'SecretsPS.SecretVersion'
         $formats.TypeNames | Should -Contain 'SecretsPS.SecretDeletionInfo'
     }
+
+    It 'a SecretValue formatted where its view is not loaded (a job''s receiver, another runspace) shows no value' {
+        $value = Get-SecretValue $binaryName
+        $text = Get-SecretValue $name
+        $other = [powershell]::Create()
+        try {
+            $null = $other.AddScript('param($Values) @(Get-FormatData -TypeName SecretsPS.SecretValue).Count; $Values | Out-String -Width 300; $Values | Format-List | Out-String -Width 300').AddArgument(@($value, $text))
+            $count, $table, $list = $other.Invoke()
+            $count | Should -Be 0 -Because 'this runspace never ran a SecretsPS command'
+            foreach ($shown in $table, $list) {
+                $shown | Should -Match $binaryName
+                $shown | Should -Match ([regex]::Escape($value.VersionId))
+                $shown | Should -Not -Match '201, 202'
+                $shown | Should -Not -Match $stringValue
+                $shown | Should -Not -Match 'SecretBinary|SecretString'
+            }
+        }
+        finally {
+            $other.Dispose()
+        }
+    }
+}
+
+Describe 'Views load at the first SecretsPS command in each session' {
+    BeforeAll {
+        $script:binaryName = New-TestSecretName -Prefix 'viewload'
+        New-Secret -Name $binaryName -SecretBinary ([byte[]](211, 212, 213)) | Out-Null
+
+        # A runspace like a JEA endpoint's: no language, Update-FormatData and Out-String private or missing.
+        function Invoke-RestrictedSession([switch] $WithoutUpdateFormatData) {
+            $iss = [initialsessionstate]::CreateRestricted('RemoteServer')
+            if ($WithoutUpdateFormatData) {
+                $iss.Commands.Remove('Update-FormatData', $null)
+            }
+            foreach ($entry in $iss.Commands['Out-String']) { $entry.Visibility = 'Public' }
+            $iss.ImportPSModule($ModuleManifest)
+            $session = [powershell]::Create($iss)
+            try {
+                $null = $session.AddCommand('Get-SecretValue').AddParameter('SecretId', $binaryName).AddParameter('EndpointUrl', $Endpoint).AddParameter('Debug')
+                $null = $session.AddCommand('Out-String').AddParameter('Width', 300)
+                $shown = -join $session.Invoke()
+                $debug = @($session.Streams.Debug | ForEach-Object Message)
+                $session.Commands.Clear()
+                $views = @($session.AddCommand('Get-FormatData').AddParameter('TypeName', 'SecretsPS.SecretValue').Invoke())
+                return [pscustomobject]@{ Shown = $shown; Debug = $debug; Views = $views.Count; Errors = @($session.Streams.Error) }
+            }
+            finally {
+                $session.Dispose()
+            }
+        }
+    }
+
+    AfterAll {
+        Remove-Secret -SecretId $binaryName -ForceDeleteWithoutRecovery -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'loads them in a constrained session where Update-FormatData is private' {
+        $result = Invoke-RestrictedSession
+        $result.Errors | Should -BeNullOrEmpty
+        $result.Views | Should -Be 1
+        $result.Shown | Should -Match 'Binary \(3 bytes\)'
+        $result.Debug -join "`n" | Should -Not -Match 'could not load its views'
+    }
+
+    It 'goes on without them where Update-FormatData is missing: says so in Debug, shows no bytes' {
+        $result = Invoke-RestrictedSession -WithoutUpdateFormatData
+        $result.Errors | Should -BeNullOrEmpty
+        $result.Views | Should -Be 0
+        $result.Debug -join "`n" | Should -Match 'SecretsPS could not load its views into this session'
+        $result.Shown | Should -Match $binaryName
+        $result.Shown | Should -Not -Match '211, 212'
+    }
 }

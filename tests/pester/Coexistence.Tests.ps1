@@ -190,13 +190,21 @@ function Get-Loaded {
         }
     }
 }
+$viewTypes = 'SecretsPS.SecretInfo', 'SecretsPS.SecretValue', 'SecretsPS.SecretVersion', 'SecretsPS.SecretDeletionInfo'
 Import-Module $Manifest
 $afterImport = @(Get-Loaded | Where-Object { $_.Name -like 'AWSSDK*' -or $_.Name -eq 'SecretsPS.Client' })
+$viewsAfterImport = @(Get-FormatData -TypeName $viewTypes)
+# Preferences that would turn loading the views into a "What if:" line or a prompt if they reached it.
+$WhatIfPreference = $true
+$ConfirmPreference = 'Low'
 $password = New-RandomPassword -Length 16 -AsPlainText -EndpointUrl $Endpoint
 $afterCall = @(Get-Loaded)
+$viewsAfterCall = @(Get-FormatData -TypeName $viewTypes)
 $clientContext = ($afterCall | Where-Object Name -eq 'SecretsPS.Client').Context
 [pscustomobject]@{
     AfterImport    = $afterImport
+    ViewsAtImport  = @($viewsAfterImport.TypeNames)
+    ViewsAfterCall = @($viewsAfterCall.TypeNames)
     PasswordLength = "$password".Length
     Sdk            = @($afterCall | Where-Object Name -like 'AWSSDK*')
     Client         = @($afterCall | Where-Object Name -eq 'SecretsPS.Client')
@@ -209,6 +217,11 @@ $clientContext = ($afterCall | Where-Object Name -eq 'SecretsPS.Client').Context
 
     It 'loads no AWS SDK assembly (nor SecretsPS.Client) on Import-Module' {
         $lazy.AfterImport | Should -BeNullOrEmpty
+    }
+
+    It 'loads its views (SecretsPS.Format.ps1xml) on the first call, not on Import-Module' {
+        $lazy.ViewsAtImport | Should -BeNullOrEmpty
+        $lazy.ViewsAfterCall | Sort-Object | Should -Be @('SecretsPS.SecretDeletionInfo', 'SecretsPS.SecretInfo', 'SecretsPS.SecretValue', 'SecretsPS.SecretVersion')
     }
 
     It 'loads the SDK on the first call, into the module''s private context' {

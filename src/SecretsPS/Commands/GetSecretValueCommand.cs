@@ -245,7 +245,7 @@ public sealed class GetSecretValueCommand : SecretsManagerCmdletBase
             else
             {
                 var secure = secretString is null ? null : SecureStringConverter.FromPlainText(secretString);
-                WriteObject(new SecretValue(name, arn, versionId, stages, createdDate, secure, secretBinary));
+                WriteObject(FormatData.WithSafeDefaultDisplay(new SecretValue(name, arn, versionId, stages, createdDate, secure, secretBinary)));
             }
 
             return;

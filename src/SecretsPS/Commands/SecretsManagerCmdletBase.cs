@@ -60,6 +60,7 @@ public abstract class SecretsManagerCmdletBase : PSCmdlet, IDisposable
 
     protected override void BeginProcessing()
     {
+        FormatData.EnsureLoaded(this);
         if (SessionToken is not null && Credential is null)
         {
             ThrowTerminatingError(ErrorRecords.SessionTokenNeedsCredential());
