@@ -6,14 +6,15 @@
 .DESCRIPTION
     Run after `./build.ps1 -Task Build`, from the repository root:
 
-        dotnet pwsh ./bench/Measure-SecretsPS.ps1 [-Runs 15] [-Calls 200]
+        dotnet pwsh ./bench/Measure-SecretsPS.ps1 [-Runs 31] [-Calls 200]
 
     1. Import cost: median wall time of `pwsh -NoProfile -c 'Import-Module <module>'` minus that of
        `pwsh -NoProfile -c 1`, divided by the same difference for an empty one-cmdlet netstandard2.0 binary module
        built by this script in a temporary folder. Target ratio <= 1.2. The processes are started as
        `dotnet <PSHOME>/pwsh.dll`, not through the `dotnet pwsh` tool shim (which adds ~300 ms), and the variants are
        interleaved, round by round, so drift in machine load hits all of them alike.
-    2. First call in a cold process: import + credential/region resolution + one New-RandomPassword against moto.
+    2. First call in a cold process: import + loading the views + credential/region resolution + one New-RandomPassword
+       against moto.
     3. Warm per-call latency of Get-SecretValue against moto (after a warm-up), next to a boto3 client doing the same
        GetSecretValue against the same server in the same run.
 
@@ -25,7 +26,7 @@ param(
     [string] $ModulePath,
 
     [ValidateRange(3, 200)]
-    [int] $Runs = 15,
+    [int] $Runs = 31,
 
     [ValidateRange(10, 100000)]
     [int] $Calls = 200,
@@ -129,8 +130,9 @@ namespace EmptyModule
     New-ModuleManifest -Path (Join-Path $versionDir 'EmptyModule.psd1') -RootModule 'EmptyModule.dll' -ModuleVersion '1.0.0' `
         -CmdletsToExport 'Get-Nothing' -FunctionsToExport @() -VariablesToExport @() -AliasesToExport @()
 
-    # The same module plus a one-view format file: the first XML format file a session loads has a fixed cost of
-    # its own, which SecretsPS (FormatsToProcess) pays and the empty module does not. Informative only.
+    # The same module plus a one-view format file (FormatsToProcess): any module format file makes PowerShell rebuild
+    # the session's format data at import. SecretsPS avoids that by loading its views at its first command, so this
+    # row shows what that saves. Informative only.
     $formatted = Join-Path $Root 'EmptyFormatted'
     $formattedVersion = Join-Path $formatted '1.0.0'
     $null = New-Item -ItemType Directory -Force $formattedVersion
@@ -237,25 +239,22 @@ try {
     $median = @{}
     foreach ($name in $variants.Keys) { $median[$name] = Get-Median $times[$name].ToArray() }
 
-    # Where the import time goes, timed inside each process (no process start-up noise): the same modules plus a
-    # copy of SecretsPS without its format file, since loading any format file rebuilds the session's format data.
-    $unformatted = Join-Path $work 'unformatted/SecretsPS'
+    # Where the import time goes, timed inside each process (no process start-up noise), plus what SecretsPS's first
+    # command adds before any request: loading its views (Update-FormatData, as FormatData.cs does).
     $moduleRoot = if (Test-Path -LiteralPath $ModulePath -PathType Leaf) { Split-Path (Split-Path $ModulePath -Parent) -Parent } else { $ModulePath }
-    Copy-Item -Recurse -LiteralPath $moduleRoot -Destination $unformatted
-    foreach ($manifest in Get-ChildItem -LiteralPath $unformatted -Filter 'SecretsPS.psd1' -Recurse) {
-        (Get-Content -LiteralPath $manifest.FullName) -notmatch '^\s*FormatsToProcess\s*=' | Set-Content -LiteralPath $manifest.FullName
-    }
+    $formatFile = Get-ChildItem -LiteralPath $moduleRoot -Filter 'SecretsPS.Format.ps1xml' -Recurse | Select-Object -First 1 -ExpandProperty FullName
+    if (-not $formatFile) { throw "$moduleRoot holds no SecretsPS.Format.ps1xml." }
     $inProcess = [ordered]@{
-        'Import-Module <empty binary module>'                  = $references.Empty
-        'Import-Module <empty binary module + 1 format view>'  = $references.Formatted
-        'Import-Module SecretsPS'                              = $moduleRoot
-        'Import-Module SecretsPS without its format file'      = $unformatted
+        'Import-Module <empty binary module>'                          = "Import-Module '$($references.Empty)'"
+        'Import-Module <empty binary module + 1 format view>'          = "Import-Module '$($references.Formatted)'"
+        'Import-Module SecretsPS'                                      = "Import-Module '$moduleRoot'"
+        'Import-Module SecretsPS + loading its views (first command)'  = "Import-Module '$moduleRoot'; Update-FormatData -AppendPath '$formatFile'"
     }
     $inProcessTimes = @{}
     foreach ($label in $inProcess.Keys) { $inProcessTimes[$label] = [Collections.Generic.List[double]]::new() }
     for ($round = 0; $round -lt $Runs; $round++) {
         foreach ($label in $inProcess.Keys) {
-            $command = "`$sw = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$($inProcess[$label])'; `$sw.Elapsed.TotalMilliseconds.ToString([Globalization.CultureInfo]::InvariantCulture)"
+            $command = "`$sw = [Diagnostics.Stopwatch]::StartNew(); $($inProcess[$label]); `$sw.Elapsed.TotalMilliseconds.ToString([Globalization.CultureInfo]::InvariantCulture)"
             $output = & $pwshExe @pwshPrefix -NoProfile -c $command
             $inProcessTimes[$label].Add([double]::Parse(($output | Select-Object -Last 1), [Globalization.CultureInfo]::InvariantCulture))
         }
@@ -339,9 +338,9 @@ ConvertTo-Json -Compress -InputObject $times
     if ($formattedCost -gt 0) {
         Write-Host ('  (informative) SecretsPS / empty module with one format view: {0} ({1} ms / {2} ms)' -f (& $f ($moduleCost / $formattedCost)), (& $g $moduleCost), (& $g $formattedCost))
     }
-    Write-Host ('First call in a cold process (import + credentials + one GetRandomPassword): {0} ms over pwsh -c 1, {1} ms over the import' -f (& $g $firstCallCost), (& $g ($median.FirstCall - $median.SecretsPS)))
+    Write-Host ('First call in a cold process (import + views + credentials + one GetRandomPassword): {0} ms over pwsh -c 1, {1} ms over the import' -f (& $g $firstCallCost), (& $g ($median.FirstCall - $median.SecretsPS)))
     Write-Host ''
-    Write-Host "Import-Module alone, timed inside the process (median of $Runs; informative)"
+    Write-Host "Timed inside the process (median of $Runs; informative)"
     foreach ($label in $inProcess.Keys) {
         Write-Host ('{0,-58} {1,12}' -f $label, (& $g (Get-Median $inProcessTimes[$label].ToArray())))
     }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 
 namespace SecretsPS;
@@ -67,9 +68,9 @@ internal static class FormatData
         try
         {
             using var powerShell = PowerShell.Create(RunspaceMode.CurrentRunspace);
-            // Module-qualified so a user's function of the same name is not run; -WhatIf/-Confirm off so a session's
-            // $WhatIfPreference or $ConfirmPreference cannot turn loading views into a prompt or a "What if:" line.
-            powerShell.AddCommand(@"Microsoft.PowerShell.Utility\Update-FormatData")
+            // -WhatIf/-Confirm off so a session's $WhatIfPreference or $ConfirmPreference cannot turn loading the views
+            // into a prompt or a "What if:" line.
+            powerShell.AddCommand(UpdateFormatDataCmdlet())
                 .AddParameter("AppendPath", path)
                 .AddParameter("WhatIf", false)
                 .AddParameter("Confirm", false);
@@ -81,9 +82,23 @@ internal static class FormatData
 
             return powerShell.Streams.Error.Count > 0 ? powerShell.Streams.Error[0].ToString() : "Update-FormatData failed.";
         }
-        catch (Exception e) when (e is RuntimeException or InvalidOperationException)
+        catch (Exception e) when (e is RuntimeException or InvalidOperationException or IOException or TypeLoadException or BadImageFormatException)
         {
             return e.Message;
         }
+    }
+
+    /// <summary>
+    /// The Update-FormatData cmdlet itself rather than its name: a lookup by name imports the Microsoft.PowerShell.Utility
+    /// module first when nothing has yet (40–70 ms in a fresh pwsh, more than the views cost), could run a user's
+    /// function of that name instead, and may find nothing in a constrained session. Its assembly ships with
+    /// PowerShell, at the version of System.Management.Automation.
+    /// </summary>
+    private static CmdletInfo UpdateFormatDataCmdlet()
+    {
+        var utility = typeof(PSObject).Assembly.GetName();
+        utility.Name = "Microsoft.PowerShell.Commands.Utility";
+        var type = Assembly.Load(utility).GetType("Microsoft.PowerShell.Commands.UpdateFormatDataCommand", throwOnError: true)!;
+        return new CmdletInfo("Update-FormatData", type);
     }
 }

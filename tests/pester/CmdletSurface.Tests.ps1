@@ -320,12 +320,11 @@ Describe 'Views load at the first SecretsPS command in each session' {
         $script:binaryName = New-TestSecretName -Prefix 'viewload'
         New-Secret -Name $binaryName -SecretBinary ([byte[]](211, 212, 213)) | Out-Null
 
-        # A runspace like a JEA endpoint's: no language, Update-FormatData and Out-String private or missing.
-        function Invoke-RestrictedSession([switch] $WithoutUpdateFormatData) {
+        # A runspace like a JEA endpoint's: no language, Update-FormatData and Out-String private; optionally one whose
+        # host forbids format updates (InitialSessionState.DisableFormatUpdates).
+        function Invoke-RestrictedSession([switch] $FormatUpdatesDisabled) {
             $iss = [initialsessionstate]::CreateRestricted('RemoteServer')
-            if ($WithoutUpdateFormatData) {
-                $iss.Commands.Remove('Update-FormatData', $null)
-            }
+            $iss.DisableFormatUpdates = [bool] $FormatUpdatesDisabled
             foreach ($entry in $iss.Commands['Out-String']) { $entry.Visibility = 'Public' }
             $iss.ImportPSModule($ModuleManifest)
             $session = [powershell]::Create($iss)
@@ -356,11 +355,11 @@ Describe 'Views load at the first SecretsPS command in each session' {
         $result.Debug -join "`n" | Should -Not -Match 'could not load its views'
     }
 
-    It 'goes on without them where Update-FormatData is missing: says so in Debug, shows no bytes' {
-        $result = Invoke-RestrictedSession -WithoutUpdateFormatData
+    It 'goes on without them where the host forbids format updates: says so in Debug, shows no bytes' {
+        $result = Invoke-RestrictedSession -FormatUpdatesDisabled
         $result.Errors | Should -BeNullOrEmpty
         $result.Views | Should -Be 0
-        $result.Debug -join "`n" | Should -Match 'SecretsPS could not load its views into this session'
+        $result.Debug -join "`n" | Should -Match 'SecretsPS could not load its views into this session.*DisableFormatUpdates'
         $result.Shown | Should -Match $binaryName
         $result.Shown | Should -Not -Match '211, 212'
     }
