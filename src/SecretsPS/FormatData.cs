@@ -24,20 +24,31 @@ internal static class FormatData
     private static readonly ConditionalWeakTable<Runspace, object> s_attempted = new();
 
     /// <summary>
-    /// Loads the views into the current session unless that was tried before. Best effort: a session that cannot run
-    /// Update-FormatData (a constrained endpoint, a host without it) goes on without the views.
+    /// Loads the views into the current session unless that was tried before. Best effort: a session that cannot load
+    /// format data (its host set DisableFormatUpdates, say) goes on without the views, and a Debug line says why.
     /// </summary>
     public static void EnsureLoaded(Cmdlet cmdlet)
     {
         var runspace = Runspace.DefaultRunspace;
-        if (runspace is null || s_attempted.TryGetValue(runspace, out _))
+        if (runspace is null)
         {
             return;
         }
 
-        // Recorded before trying: a session that cannot load the views does not retry on every call.
-        s_attempted.Add(runspace, FileName);
-        var problem = TryLoad(Path.Combine(ModuleDirectory, FileName));
+        // One attempt per session, also when it fails, so no command pays for it twice.
+        lock (s_attempted)
+        {
+            if (s_attempted.TryGetValue(runspace, out _))
+            {
+                return;
+            }
+
+            s_attempted.Add(runspace, FileName);
+        }
+
+        var problem = runspace.InitialSessionState?.DisableFormatUpdates == true
+            ? "the session's host disabled format updates (InitialSessionState.DisableFormatUpdates)."
+            : TryLoad();
         if (problem is not null)
         {
             cmdlet.WriteDebug($"SecretsPS could not load its views into this session, so its output is shown without them: {problem}");
@@ -46,8 +57,9 @@ internal static class FormatData
 
     /// <summary>
     /// A SecretValue as written to the pipeline: with a default display property set, so that wherever the view is
-    /// not loaded (a session that could not load it, a thread job's parent, a job's receiver) the default output still
-    /// lists no value or bytes. Where the view is loaded it wins and this is not used.
+    /// not loaded (a session that could not load it, another runspace of the process such as a thread job's receiver)
+    /// the default output still lists no value or bytes. Where the view is loaded it wins. It does not survive
+    /// serialization: a value received from a process job or a remote session relies on the view.
     /// </summary>
     public static PSObject WithSafeDefaultDisplay(SecretValue value)
     {
@@ -58,31 +70,34 @@ internal static class FormatData
         return output;
     }
 
-    private static string ModuleDirectory =>
-        Path.GetDirectoryName(typeof(FormatData).Assembly.Location)
-        ?? throw new InvalidOperationException("SecretsPS.dll was not loaded from a file; cannot locate its format file.");
-
     /// <summary>Null when loaded, else what went wrong.</summary>
-    private static string? TryLoad(string path)
+    private static string? TryLoad()
     {
         try
         {
-            using var powerShell = PowerShell.Create(RunspaceMode.CurrentRunspace);
-            // -WhatIf/-Confirm off so a session's $WhatIfPreference or $ConfirmPreference cannot turn loading the views
-            // into a prompt or a "What if:" line.
-            powerShell.AddCommand(UpdateFormatDataCmdlet())
-                .AddParameter("AppendPath", path)
-                .AddParameter("WhatIf", false)
-                .AddParameter("Confirm", false);
-            powerShell.Invoke();
-            if (!powerShell.HadErrors)
+            string moduleDirectory = Path.GetDirectoryName(typeof(FormatData).Assembly.Location) ?? string.Empty;
+            if (moduleDirectory.Length == 0)
             {
-                return null;
+                return "SecretsPS.dll was not loaded from a file, so its format file cannot be found.";
             }
 
-            return powerShell.Streams.Error.Count > 0 ? powerShell.Streams.Error[0].ToString() : "Update-FormatData failed.";
+            using var powerShell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            // -WhatIf/-Confirm off so a session's $WhatIfPreference or $ConfirmPreference cannot turn loading the views
+            // into a prompt or a "What if:" line; -ErrorAction Ignore keeps a problem here (another module's format
+            // file gone from disk, which Update-FormatData reloads too) out of the user's $Error.
+            powerShell.AddCommand(UpdateFormatDataCmdlet())
+                .AddParameter("AppendPath", Path.Combine(moduleDirectory, FileName))
+                .AddParameter("WhatIf", false)
+                .AddParameter("Confirm", false)
+                .AddParameter("ErrorAction", ActionPreference.Ignore);
+            powerShell.Invoke();
+            return powerShell.HadErrors ? "Update-FormatData failed (run Update-FormatData to see why)." : null;
         }
-        catch (Exception e) when (e is RuntimeException or InvalidOperationException or IOException or TypeLoadException or BadImageFormatException)
+        catch (PipelineStoppedException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is RuntimeException or InvalidOperationException or ArgumentException or IOException or TypeLoadException or BadImageFormatException)
         {
             return e.Message;
         }

@@ -293,7 +293,7 @@ Describe 'No value in ToString or the default views' {
         $formats.TypeNames | Should -Contain 'SecretsPS.SecretDeletionInfo'
     }
 
-    It 'a SecretValue formatted where its view is not loaded (a job''s receiver, another runspace) shows no value' {
+    It 'a SecretValue formatted in a runspace without its view (as a thread job''s receiver) shows no value' {
         $value = Get-SecretValue $binaryName
         $text = Get-SecretValue $name
         $other = [powershell]::Create()
@@ -335,7 +335,14 @@ Describe 'Views load at the first SecretsPS command in each session' {
                 $debug = @($session.Streams.Debug | ForEach-Object Message)
                 $session.Commands.Clear()
                 $views = @($session.AddCommand('Get-FormatData').AddParameter('TypeName', 'SecretsPS.SecretValue').Invoke())
-                return [pscustomobject]@{ Shown = $shown; Debug = $debug; Views = $views.Count; Errors = @($session.Streams.Error) }
+                return [pscustomobject]@{
+                    Shown        = $shown
+                    Debug        = $debug
+                    Views        = $views.Count
+                    Errors       = @($session.Streams.Error)
+                    # What the session's user would find in $Error afterwards.
+                    SessionError = @($session.Runspace.SessionStateProxy.GetVariable('Error'))
+                }
             }
             finally {
                 $session.Dispose()
@@ -347,9 +354,10 @@ Describe 'Views load at the first SecretsPS command in each session' {
         Remove-Secret -SecretId $binaryName -ForceDeleteWithoutRecovery -Force -ErrorAction SilentlyContinue
     }
 
-    It 'loads them in a constrained session where Update-FormatData is private' {
+    It 'loads them in a constrained (no-language, JEA-like) session' {
         $result = Invoke-RestrictedSession
         $result.Errors | Should -BeNullOrEmpty
+        $result.SessionError | Should -BeNullOrEmpty
         $result.Views | Should -Be 1
         $result.Shown | Should -Match 'Binary \(3 bytes\)'
         $result.Debug -join "`n" | Should -Not -Match 'could not load its views'
@@ -358,9 +366,53 @@ Describe 'Views load at the first SecretsPS command in each session' {
     It 'goes on without them where the host forbids format updates: says so in Debug, shows no bytes' {
         $result = Invoke-RestrictedSession -FormatUpdatesDisabled
         $result.Errors | Should -BeNullOrEmpty
+        $result.SessionError | Should -BeNullOrEmpty -Because 'a session without views is not an error of the command'
         $result.Views | Should -Be 0
         $result.Debug -join "`n" | Should -Match 'SecretsPS could not load its views into this session.*DisableFormatUpdates'
         $result.Shown | Should -Match $binaryName
         $result.Shown | Should -Not -Match '211, 212'
+    }
+
+    It 'a value received from a process job is shown through the view, without its bytes' {
+        # Deserialized objects carry no display set of their own: this session's view (loaded by the New-Secret above)
+        # is what keeps the bytes out; about_SecretsPS says so.
+        $job = Start-Job -ScriptBlock {
+            param($Manifest, $Id, $Url)
+            Import-Module $Manifest
+            Get-SecretValue -SecretId $Id -EndpointUrl $Url
+        } -ArgumentList $ModuleManifest, $binaryName, $Endpoint
+        $received = @($job | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop)
+        $received.Count | Should -Be 1
+        $received[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.SecretsPS.SecretValue'
+        @($received[0].SecretBinary) | Should -Be @(211, 212, 213)
+        foreach ($shown in ($received | Out-String -Width 300), ($received | Format-List | Out-String -Width 300)) {
+            $shown | Should -Match 'Binary \(3 bytes\)'
+            $shown | Should -Not -Match '211, 212'
+        }
+    }
+
+    It 'a session whose format data cannot be rebuilt (another file gone) gets no views, a Debug line and no $Error entry' {
+        $other = Join-Path ([IO.Path]::GetTempPath()) "secretsps-vanished-$([guid]::NewGuid().ToString('n')).Format.ps1xml"
+        Set-Content -LiteralPath $other -Value '<Configuration><ViewDefinitions /></Configuration>'
+        $session = [powershell]::Create()
+        try {
+            $null = $session.AddCommand('Update-FormatData').AddParameter('AppendPath', $other).AddStatement()
+            $null = $session.AddCommand('Import-Module').AddParameter('Name', $ModuleManifest)
+            $session.Invoke()
+            Remove-Item -LiteralPath $other
+            $session.Commands.Clear()
+            $null = $session.AddCommand('Get-SecretValue').AddParameter('SecretId', $binaryName).AddParameter('EndpointUrl', $Endpoint).AddParameter('Debug')
+            $null = $session.AddCommand('Out-String').AddParameter('Width', 300)
+            $shown = -join $session.Invoke()
+            $session.Streams.Error | Should -BeNullOrEmpty
+            @($session.Runspace.SessionStateProxy.GetVariable('Error')) | Should -BeNullOrEmpty
+            ($session.Streams.Debug.Message -join "`n") | Should -Match 'could not load its views.*run Update-FormatData to see why'
+            $shown | Should -Match $binaryName
+            $shown | Should -Not -Match '211, 212'
+        }
+        finally {
+            $session.Dispose()
+            Remove-Item -LiteralPath $other -ErrorAction Ignore
+        }
     }
 }
