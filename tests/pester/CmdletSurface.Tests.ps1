@@ -406,6 +406,8 @@ Describe 'Views load at the first SecretsPS command in each session' {
             $shown = -join $session.Invoke()
             $session.Streams.Error | Should -BeNullOrEmpty
             @($session.Runspace.SessionStateProxy.GetVariable('Error')) | Should -BeNullOrEmpty
+            $session.Commands.Clear()
+            @($session.AddCommand('Get-FormatData').AddParameter('TypeName', 'SecretsPS.SecretValue').Invoke()).Count | Should -Be 0
             ($session.Streams.Debug.Message -join "`n") | Should -Match 'could not load its views.*run Update-FormatData to see why'
             $shown | Should -Match $binaryName
             $shown | Should -Not -Match '211, 212'
