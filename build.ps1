@@ -216,6 +216,24 @@ function Stop-MotoServer {
     Write-Host "moto_server on $($Server.Url) stopped"
 }
 
+# Runs $Body with the AWS environment isolated (Set-TestEnvironment) and moto listening at $env:SECRETSPS_TEST_ENDPOINT;
+# both are undone afterwards, whatever happens. $Body's errors propagate.
+function Invoke-WithMotoServer {
+    param([Parameter(Mandatory)][scriptblock] $Body)
+    $moto = $null
+    $savedEnvironment = $null
+    try {
+        $savedEnvironment = Set-TestEnvironment
+        $moto = Start-MotoServer
+        $env:SECRETSPS_TEST_ENDPOINT = $moto.Url
+        & $Body
+    }
+    finally {
+        Stop-MotoServer $moto
+        Restore-Environment $savedEnvironment
+    }
+}
+
 # Points every AWS SDK and CLI at moto with fake keys, and keeps the developer's own AWS configuration out of
 # reach (profiles, tokens, endpoints, instance metadata). Returns the previous values for Restore-Environment.
 # Set before moto starts: moto runs on botocore and would read the developer's AWS_PROFILE too.
@@ -431,51 +449,46 @@ $BuildScript = {
         $runXunit = $Suite -in 'All', 'Xunit'
         $runPester = $Suite -in 'All', 'Pester'
         $results = [System.Collections.Generic.List[object]]::new()
-        $moto = $null
-        $savedEnvironment = $null
         try {
-            $savedEnvironment = Set-TestEnvironment
-            $moto = Start-MotoServer
-            $env:SECRETSPS_TEST_ENDPOINT = $moto.Url
-
-            if ($runXunit) {
-                $trxDir = Join-Path $TestResultsDir 'xunit'
-                if (Test-Path -LiteralPath $trxDir) { Remove-Item -LiteralPath $trxDir -Recurse -Force }
-                # Every test project under tests/ (the client's wire and moto tests, the help compiler's tests).
-                $testProjects = @(Get-ChildItem -LiteralPath (Join-Path $BuildRoot 'tests') -Filter '*.Tests.csproj' -Recurse |
-                        Where-Object { $_.FullName -notmatch '[\/](bin|obj)[\/]' } | Sort-Object Name)
-                if ($testProjects.Count -eq 0) { $results.Add([pscustomobject]@{ Name = 'xunit'; Count = $null }) }
-                foreach ($testProject in $testProjects) {
-                    $name = $testProject.BaseName
-                    $trx = Join-Path $trxDir "$name.trx"
-                    # A test that hangs is stopped (and counted failed) long before CI's own 90-minute limit.
-                    $testArgs = @('test', $testProject.FullName) + $DotnetProperties +
-                        @('--logger', "trx;LogFileName=$name.trx", '--results-directory', $trxDir, '--blame-hang-timeout', '10m')
-                    if ($XunitFilter) { $testArgs += @('--filter', $XunitFilter) }
-                    Write-Build Cyan "xunit: dotnet test $name"
-                    & dotnet @testArgs | Out-Host
-                    $exitCode = $LASTEXITCODE
-                    if (Test-Path -LiteralPath $trx) {
-                        $count = Get-TrxCount -Path $trx
+            Invoke-WithMotoServer {
+                if ($runXunit) {
+                    $trxDir = Join-Path $TestResultsDir 'xunit'
+                    if (Test-Path -LiteralPath $trxDir) { Remove-Item -LiteralPath $trxDir -Recurse -Force }
+                    # Every test project under tests/ (the client's wire and moto tests, the help compiler's tests).
+                    $testProjects = @(Get-ChildItem -LiteralPath (Join-Path $BuildRoot 'tests') -Filter '*.Tests.csproj' -Recurse |
+                            Where-Object { $_.FullName -notmatch '[\/](bin|obj)[\/]' } | Sort-Object Name)
+                    if ($testProjects.Count -eq 0) { $results.Add([pscustomobject]@{ Name = 'xunit'; Count = $null }) }
+                    foreach ($testProject in $testProjects) {
+                        $name = $testProject.BaseName
+                        $trx = Join-Path $trxDir "$name.trx"
+                        # A test that hangs is stopped (and counted failed) long before CI's own 90-minute limit.
+                        $testArgs = @('test', $testProject.FullName) + $DotnetProperties +
+                            @('--logger', "trx;LogFileName=$name.trx", '--results-directory', $trxDir, '--blame-hang-timeout', '10m')
+                        if ($XunitFilter) { $testArgs += @('--filter', $XunitFilter) }
+                        Write-Build Cyan "xunit: dotnet test $name"
+                        & dotnet @testArgs | Out-Host
+                        $exitCode = $LASTEXITCODE
+                        if (Test-Path -LiteralPath $trx) {
+                            $count = Get-TrxCount -Path $trx
+                        }
+                        else {
+                            Write-Build Red "xunit: no results file for $name (dotnet test exited with $exitCode): counted as one failure."
+                            $count = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+                        }
+                        if ($exitCode -ne 0 -and $count.Failed -eq 0) { $count.Failed = 1 }
+                        $results.Add([pscustomobject]@{ Name = "xunit $name"; Count = $count })
                     }
-                    else {
-                        Write-Build Red "xunit: no results file for $name (dotnet test exited with $exitCode): counted as one failure."
-                        $count = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
-                    }
-                    if ($exitCode -ne 0 -and $count.Failed -eq 0) { $count.Failed = 1 }
-                    $results.Add([pscustomobject]@{ Name = "xunit $name"; Count = $count })
                 }
-            }
 
-            if ($runPester) {
-                $pesterDir = Join-Path $TestResultsDir 'pester'
-                if (Test-Path -LiteralPath $pesterDir) { Remove-Item -LiteralPath $pesterDir -Recurse -Force }
-                $null = New-Item -ItemType Directory -Force -Path $pesterDir
-                $summaryPath = Join-Path $pesterDir 'summary.json'
-                $xmlPath = Join-Path $pesterDir 'pester.xml'
-                $paths = if ($PesterPath) { @($PesterPath | ForEach-Object { (Resolve-Path -LiteralPath $_).Path }) } else { @(Join-Path $BuildRoot 'tests/pester') }
-                $runner = Join-Path $pesterDir 'Invoke-PesterRun.ps1'
-                Set-Content -LiteralPath $runner -Encoding utf8NoBOM -Value @'
+                if ($runPester) {
+                    $pesterDir = Join-Path $TestResultsDir 'pester'
+                    if (Test-Path -LiteralPath $pesterDir) { Remove-Item -LiteralPath $pesterDir -Recurse -Force }
+                    $null = New-Item -ItemType Directory -Force -Path $pesterDir
+                    $summaryPath = Join-Path $pesterDir 'summary.json'
+                    $xmlPath = Join-Path $pesterDir 'pester.xml'
+                    $paths = if ($PesterPath) { @($PesterPath | ForEach-Object { (Resolve-Path -LiteralPath $_).Path }) } else { @(Join-Path $BuildRoot 'tests/pester') }
+                    $runner = Join-Path $pesterDir 'Invoke-PesterRun.ps1'
+                    Set-Content -LiteralPath $runner -Encoding utf8NoBOM -Value @'
 param([string] $PesterManifest, [string] $Paths, [string] $XmlPath, [string] $SummaryPath, [string] $Tag, [string] $ExcludeTag)
 $ErrorActionPreference = 'Stop'
 Import-Module -Name $PesterManifest
@@ -502,27 +515,24 @@ $result | Select-Object PassedCount, FailedCount, SkippedCount, InconclusiveCoun
     @{ Name = 'UncountedContainerFailures'; Expression = { $containerFailures } } |
     ConvertTo-Json | Set-Content -LiteralPath $SummaryPath
 '@
-                Write-Build Cyan "Pester $PesterVersion in a fresh pwsh: $($paths -join ', ')"
-                $pesterExit = Invoke-FreshPwsh -File $runner -ArgumentList @(
-                    '-PesterManifest', $PesterManifest, '-Paths', ($paths -join "`n"), '-XmlPath', $xmlPath,
-                    '-SummaryPath', $summaryPath, '-Tag', ($Tag -join ','), '-ExcludeTag', ($ExcludeTag -join ','))
-                $pesterCount = Get-PesterCount -SummaryPath $summaryPath -XmlPath $xmlPath
-                if (-not $pesterCount) {
-                    Write-Build Red "Pester: no results (the child pwsh exited with $pesterExit): counted as one failure."
-                    $pesterCount = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+                    Write-Build Cyan "Pester $PesterVersion in a fresh pwsh: $($paths -join ', ')"
+                    $pesterExit = Invoke-FreshPwsh -File $runner -ArgumentList @(
+                        '-PesterManifest', $PesterManifest, '-Paths', ($paths -join "`n"), '-XmlPath', $xmlPath,
+                        '-SummaryPath', $summaryPath, '-Tag', ($Tag -join ','), '-ExcludeTag', ($ExcludeTag -join ','))
+                    $pesterCount = Get-PesterCount -SummaryPath $summaryPath -XmlPath $xmlPath
+                    if (-not $pesterCount) {
+                        Write-Build Red "Pester: no results (the child pwsh exited with $pesterExit): counted as one failure."
+                        $pesterCount = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+                    }
+                    if ($pesterExit -ne 0 -and $pesterCount.Failed -eq 0) { $pesterCount.Failed = 1 }
+                    $results.Add([pscustomobject]@{ Name = 'Pester'; Count = $pesterCount })
                 }
-                if ($pesterExit -ne 0 -and $pesterCount.Failed -eq 0) { $pesterCount.Failed = 1 }
-                $results.Add([pscustomobject]@{ Name = 'Pester'; Count = $pesterCount })
             }
         }
         catch {
             # moto did not start, a runner crashed...: what ran still counts, and the run fails with a closing line.
             Write-Build Red "The test run was cut short: $_"
             $results.Add([pscustomobject]@{ Name = 'aborted run'; Count = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } })
-        }
-        finally {
-            Stop-MotoServer $moto
-            Restore-Environment $savedEnvironment
         }
 
         $total = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
@@ -543,19 +553,10 @@ $result | Select-Object PassedCount, FailedCount, SkippedCount, InconclusiveCoun
     }
 
     task Demo Build, {
-        $moto = $null
-        $savedEnvironment = $null
-        try {
-            $savedEnvironment = Set-TestEnvironment
-            $moto = Start-MotoServer
-            $env:SECRETSPS_TEST_ENDPOINT = $moto.Url
+        Invoke-WithMotoServer {
             $exitCode = Invoke-FreshPwsh -File (Join-Path $BuildRoot 'tests/demo/Invoke-Demo.ps1') -ArgumentList @(
-                '-ModulePath', (Join-Path $ModuleDir 'SecretsPS.psd1'), '-EndpointUrl', $moto.Url)
+                '-ModulePath', (Join-Path $ModuleDir 'SecretsPS.psd1'), '-EndpointUrl', $env:SECRETSPS_TEST_ENDPOINT)
             assert ($exitCode -eq 0) "The demo failed (exit code $exitCode)."
-        }
-        finally {
-            Stop-MotoServer $moto
-            Restore-Environment $savedEnvironment
         }
     }
 
